@@ -1,0 +1,24 @@
+// Jest runs the TypeScript sources through SWC (CommonJS). Route files are loaded at run time by
+// the engine's own loader (jiti), exactly as under `npm start`.
+const swc = (syntax) => [
+  '@swc/jest',
+  { jsc: { parser: { syntax }, target: 'es2022' }, module: { type: 'commonjs' }, swcrc: false },
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.(t|j)sx?$': swc('typescript'),
+    '^.+\\.mjs$': swc('ecmascript'),
+  },
+  // ESM-only packages that CommonJS jest must transpile (Auth.js and its crypto helpers).
+  transformIgnorePatterns: ['/node_modules/(?!(@auth|jose|oauth4webapi|node-fetch|fetch-blob|data-uri-to-buffer|formdata-polyfill)/)'],
+  // next/* is nextpress's own implementation, from source, for every importer (route files, next-auth).
+  moduleNameMapper: {
+    '^next/(server|headers|navigation|cache)$': '<rootDir>/server/next/$1.ts',
+  },
+  testTimeout: 20000,
+};

@@ -1,0 +1,192 @@
+/**
+ * @module The NextRequest a route handler receives: an object whose prototype chain is
+ * NextRequest -> Request (so `instanceof` holds and `nextUrl`/`cookies` work), but which reads
+ * Express's `req` on demand. Method is a field; URL, headers and signal are built on first read;
+ * text()/json()/arrayBuffer() read Node's stream directly; anything else (formData, body, clone,
+ * ...) builds the real NextRequest once and delegates to it.
+ */
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
+
+import { NextRequest } from '../next/request';
+import { bodyStream, readBody } from './read-body';
+
+const BODYLESS = new Set(['GET', 'HEAD']);
+
+/** The JSON parse error `request.json()` rejects with: a SyntaxError (as in Next) that answers 400 if uncaught. */
+function malformedJson(cause: unknown): SyntaxError {
+  const error = new SyntaxError(`Malformed JSON in request body: ${(cause as Error).message}`, { cause });
+  return Object.assign(error, {
+    status: 400,
+    expose: true,
+    code: 'BAD_JSON',
+    [Symbol.for('nextpress.error')]: true,
+  });
+}
+
+export interface IncomingRequestOptions {
+  /** Largest body the handler may read, in bytes (BODY_LIMIT). */
+  bodyLimit: number;
+}
+
+export class IncomingNextRequest {
+  readonly method: string;
+  readonly #req: ExpressRequest;
+  readonly #res: ExpressResponse;
+  readonly #limit: number;
+  #url: string | undefined = undefined;
+  #headers: Headers | undefined = undefined;
+  #controller: AbortController | undefined = undefined;
+  #real: NextRequest | undefined = undefined;
+  #bodyUsed = false;
+
+  constructor(req: ExpressRequest, res: ExpressResponse, options: IncomingRequestOptions) {
+    this.method = req.method;
+    this.#req = req;
+    this.#res = res;
+    this.#limit = options.bodyLimit;
+  }
+
+  /** Absolute: protocol and host from Express (so `trust proxy` applies), then the original path and query. */
+  get url(): string {
+    return (this.#url ??= `${this.#req.protocol}://${this.#req.host || 'localhost'}${this.#req.originalUrl}`);
+  }
+
+  /** Every request header, plus Next's `x-forwarded-*` when the client sent none. */
+  get headers(): Headers {
+    if (this.#headers !== undefined) return this.#headers;
+    const headers = new Headers();
+    const raw = this.#req.rawHeaders;
+    for (let i = 0; i < raw.length; i += 2) {
+      if (raw[i].charCodeAt(0) !== 58 /* ':' HTTP/2 pseudo-header */) headers.append(raw[i], raw[i + 1]);
+    }
+    const req = this.#req;
+    const host = req.headers.host;
+    if (!headers.has('x-forwarded-host') && host) headers.set('x-forwarded-host', host);
+    if (!headers.has('x-forwarded-port')) {
+      const port = req.socket.localPort;
+      if (port !== undefined) headers.set('x-forwarded-port', String(port));
+    }
+    if (!headers.has('x-forwarded-proto')) headers.set('x-forwarded-proto', req.protocol);
+    if (!headers.has('x-forwarded-for') && req.socket.remoteAddress) headers.set('x-forwarded-for', req.socket.remoteAddress);
+    return (this.#headers = headers);
+  }
+
+  /** Aborted when the client goes away before the response has been sent. */
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      const controller = new AbortController();
+      const res = this.#res;
+      const reason = () => new DOMException('The client closed the connection.', 'AbortError');
+      if (res.writableFinished) {
+        // response already sent: nothing left to abort
+      } else if (res.destroyed || this.#req.destroyed) {
+        controller.abort(reason());
+      } else {
+        res.once('close', () => {
+          if (!res.writableFinished) controller.abort(reason());
+        });
+      }
+      this.#controller = controller;
+    }
+    return this.#controller.signal;
+  }
+
+  get bodyUsed(): boolean {
+    return this.#real !== undefined ? this.#real.bodyUsed : this.#bodyUsed;
+  }
+
+  get body(): ReadableStream<Uint8Array> | null {
+    return this.toRequest().body;
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = await this.#readAll();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    return new Uint8Array(await this.arrayBuffer());
+  }
+
+  async text(): Promise<string> {
+    return (await this.#readAll()).toString('utf8');
+  }
+
+  async json(): Promise<unknown> {
+    const text = await this.text();
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw malformedJson(error);
+    }
+  }
+
+  formData(): Promise<FormData> {
+    return this.toRequest().formData();
+  }
+
+  blob(): Promise<Blob> {
+    return this.toRequest().blob();
+  }
+
+  clone(): Request {
+    return this.toRequest().clone();
+  }
+
+  /** Builds the real NextRequest once (streaming the body from Node's request) and delegates to it from then on. */
+  toRequest(): NextRequest {
+    if (this.#real !== undefined) return this.#real;
+    if (this.#bodyUsed) throw new TypeError('Body is unusable: Body has already been read');
+    const hasBody = !BODYLESS.has(this.method);
+    this.#real = new NextRequest(this.url, {
+      method: this.method,
+      headers: this.headers,
+      body: hasBody ? bodyStream(this.#req, this.#limit) : null,
+      signal: this.signal,
+      // @ts-expect-error `duplex` is required by undici for streamed bodies; DOM typings lack it
+      duplex: 'half',
+    });
+    return this.#real;
+  }
+
+  async #readAll(): Promise<Buffer> {
+    if (this.#real !== undefined) return Buffer.from(await this.#real.arrayBuffer());
+    if (this.#bodyUsed) throw new TypeError('Body is unusable: Body has already been read');
+    this.#bodyUsed = true;
+    if (BODYLESS.has(this.method)) return Buffer.alloc(0);
+    return readBody(this.#req, this.#limit);
+  }
+}
+
+// Make IncomingNextRequest a NextRequest (and so a Request) for `instanceof` and inherited getters
+// (`nextUrl`, `cookies`), then cover every Request member it does not define itself by delegating
+// to the real request: the platform's getters would throw "Illegal invocation" on this object.
+Object.setPrototypeOf(IncomingNextRequest.prototype, NextRequest.prototype);
+for (const name of Object.getOwnPropertyNames(Request.prototype)) {
+  if (name === 'constructor' || Object.prototype.hasOwnProperty.call(IncomingNextRequest.prototype, name)) continue;
+  const descriptor = Object.getOwnPropertyDescriptor(Request.prototype, name)!;
+  if (typeof descriptor.value === 'function') {
+    Object.defineProperty(IncomingNextRequest.prototype, name, {
+      configurable: true,
+      writable: true,
+      value(this: IncomingNextRequest, ...args: unknown[]) {
+        const real = this.toRequest() as unknown as Record<string, (...a: unknown[]) => unknown>;
+        return real[name](...args);
+      },
+    });
+  } else if (descriptor.get) {
+    Object.defineProperty(IncomingNextRequest.prototype, name, {
+      configurable: true,
+      get(this: IncomingNextRequest) {
+        return (this.toRequest() as unknown as Record<string, unknown>)[name];
+      },
+    });
+  }
+}
+Object.defineProperty(IncomingNextRequest.prototype, Symbol.toStringTag, { value: 'Request', configurable: true });
+
+/** Express req/res -> the NextRequest handed to a route handler (cheap until read). */
+export function toNextRequest(req: ExpressRequest, res: ExpressResponse, options: IncomingRequestOptions): NextRequest {
+  return new IncomingNextRequest(req, res, options) as unknown as NextRequest;
+}
+

@@ -1,0 +1,206 @@
+/**
+ * @module Fetch Response -> Express res: status, every header (each Set-Cookie on its own), and the
+ * body. Fast path: a string, bytes or no body goes out with one writeHead + end. Streams are
+ * pumped chunk by chunk with backpressure, cancelled when the client leaves, and a stream that
+ * fails mid-way cuts the connection so the client cannot take a truncated body for a whole one.
+ */
+import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
+import type { Readable } from 'node:stream';
+
+type OutgoingHeaders = Record<string, string | string[]>;
+
+/** Statuses that never carry a body. */
+const NO_BODY = new Set([101, 103, 204, 205, 304]);
+
+// Undici keeps a Response's status, header map and source body (the string or bytes it was made
+// from) in internal slots. Reading them skips the spec's header sorting and the body stream.
+// Probed once: if this Node's undici differs, every response takes the public path instead.
+interface UndiciBody { source: unknown; length: number | null; stream: ReadableStream | null }
+interface UndiciState {
+  status: number;
+  statusText: string;
+  headersList: { cookies: string[] | null } & Record<symbol, Map<string, { name: string; value: string }>>;
+  body: UndiciBody | null;
+}
+const probe = new Response('x', { headers: { a: 'b' } });
+const kState = Object.getOwnPropertySymbols(probe).find((s) => s.description === 'state');
+const probeState = kState ? (probe as unknown as Record<symbol, UndiciState>)[kState] : undefined;
+const kHeadersMap = probeState?.headersList
+  ? Object.getOwnPropertySymbols(probeState.headersList).find((s) => s.description === 'headers map')
+  : undefined;
+const FAST_PATH =
+  process.env.NEXTPRESS_NO_FAST_PATH !== '1' &&
+  kState !== undefined &&
+  kHeadersMap !== undefined &&
+  probeState?.status === 200 &&
+  probeState.body?.source === 'x' &&
+  probeState.headersList[kHeadersMap]?.get('a')?.value === 'b';
+
+/** Any Response-like value: the platform's, NextResponse, or node-fetch v2/v3. */
+export interface ResponseLike {
+  status: number;
+  statusText?: string;
+  headers: Headers | { forEach(cb: (value: string, name: string) => void): void; raw?(): Record<string, string[]> };
+  body: ReadableStream<Uint8Array> | Readable | null;
+  bodyUsed?: boolean;
+}
+
+export interface WriteOptions {
+  /** HEAD: send the headers a GET would, and no body. */
+  head: boolean;
+  /** Extra Set-Cookie values (from next/headers `cookies().set`), added after the response's own. */
+  cookies: string[] | undefined;
+}
+
+/** True for a value a route handler may return: a Fetch Response or a node-fetch one. */
+export function isResponseLike(value: unknown): value is ResponseLike {
+  if (typeof value !== 'object' || value === null) return false;
+  if (value instanceof Response) return true;
+  const candidate = value as Partial<ResponseLike>;
+  return typeof candidate.status === 'number' && typeof candidate.headers === 'object' && candidate.headers !== null && 'body' in candidate;
+}
+
+export function writeResponse(res: ServerResponse, response: ResponseLike, options: WriteOptions): void | Promise<void> {
+  // Undici's own slot, if present (checked by symbol, not `instanceof`, so any realm's Response qualifies).
+  const state = FAST_PATH ? (response as unknown as Record<symbol, UndiciState | undefined>)[kState!] : undefined;
+  if (state !== undefined) {
+    // Fast path: read undici's own slots; no header sorting, no body stream for strings and bytes.
+    const headers: OutgoingHeaders = {};
+    for (const [key, entry] of state.headersList[kHeadersMap!]) {
+      if (key !== 'set-cookie') headers[key] = entry.value;
+    }
+    addCookies(res, headers, state.headersList.cookies, options.cookies);
+    const body = state.body;
+    const source = body?.source;
+    if (body === null || body === undefined) return sendWhole(res, state.status, state.statusText, headers, undefined, options.head);
+    if (!response.bodyUsed && (typeof source === 'string' || source instanceof Uint8Array)) {
+      return sendWhole(res, state.status, state.statusText, headers, source, options.head);
+    }
+    return sendStream(res, state.status, state.statusText, headers, response.body, options.head);
+  }
+
+  // Public path: the Fetch API only (also node-fetch's Response).
+  const headers: OutgoingHeaders = {};
+  const source = response.headers;
+  source.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  addCookies(res, headers, readSetCookies(source), options.cookies);
+  return sendStream(res, response.status, response.statusText ?? '', headers, response.body, options.head);
+}
+
+function readSetCookies(headers: ResponseLike['headers']): string[] | null {
+  if (typeof (headers as Headers).getSetCookie === 'function') return (headers as Headers).getSetCookie();
+  const raw = (headers as { raw?(): Record<string, string[]> }).raw;
+  if (typeof raw === 'function') return raw.call(headers)['set-cookie'] ?? null;
+  const joined = (headers as Headers).get?.('set-cookie');
+  return joined ? [joined] : null;
+}
+
+/** Set-Cookie as a list: the response's own, then next/headers cookies, after any set earlier by middleware. */
+function addCookies(res: ServerResponse, headers: OutgoingHeaders, own: string[] | null, extra: string[] | undefined): void {
+  let cookies: string[] | undefined = own !== null && own.length > 0 ? own : undefined;
+  if (extra !== undefined && extra.length > 0) cookies = cookies === undefined ? extra : [...cookies, ...extra];
+  if (cookies === undefined) return;
+  const earlier = res.getHeader('set-cookie');
+  if (earlier !== undefined) cookies = [...(Array.isArray(earlier) ? earlier : [String(earlier)]), ...cookies];
+  headers['set-cookie'] = cookies;
+}
+
+function writeHead(res: ServerResponse, status: number, statusText: string, headers: OutgoingHeaders): void {
+  if (statusText) res.writeHead(status, statusText, headers);
+  else res.writeHead(status, headers);
+}
+
+/** One writeHead + one end: for no body, a string or bytes. */
+function sendWhole(
+  res: ServerResponse,
+  status: number,
+  statusText: string,
+  headers: OutgoingHeaders,
+  body: string | Uint8Array | undefined,
+  head: boolean,
+): void {
+  if (body !== undefined && !NO_BODY.has(status) && headers['content-length'] === undefined) {
+    headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+  }
+  writeHead(res, status, statusText, headers);
+  if (head || body === undefined || NO_BODY.has(status)) res.end();
+  else res.end(body);
+}
+
+/** Streams the body with backpressure; HEAD and bodiless statuses cancel it instead. */
+function sendStream(
+  res: ServerResponse,
+  status: number,
+  statusText: string,
+  headers: OutgoingHeaders,
+  body: ReadableStream<Uint8Array> | Readable | null,
+  head: boolean,
+): void | Promise<void> {
+  if (body === null || body === undefined || head || NO_BODY.has(status)) {
+    writeHead(res, status, statusText, headers);
+    res.end();
+    if (body) cancelBody(body);
+    return;
+  }
+  writeHead(res, status, statusText, headers);
+  res.flushHeaders(); // server-sent events: the client sees the headers before the first event
+  if (isNodeReadable(body)) return pipeNodeStream(res, body);
+  return pumpWebStream(res, body);
+}
+
+function isNodeReadable(body: unknown): body is Readable {
+  return typeof (body as Readable).pipe === 'function' && typeof (body as Readable).on === 'function';
+}
+
+function cancelBody(body: ReadableStream<Uint8Array> | Readable): void {
+  if (isNodeReadable(body)) body.destroy();
+  else body.cancel().catch(() => {});
+}
+
+function pipeNodeStream(res: ServerResponse, body: Readable): Promise<void> {
+  return new Promise((resolve) => {
+    pipeline(body, res, (error) => {
+      if (error && !res.destroyed) res.destroy(error);
+      resolve();
+    });
+  });
+}
+
+async function pumpWebStream(res: ServerResponse, body: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = body.getReader();
+  let closed = false;
+  let wake: (() => void) | undefined;
+  const onClose = () => {
+    closed = true;
+    if (!res.writableFinished) reader.cancel().catch(() => {});
+    wake?.();
+  };
+  const onDrain = () => wake?.();
+  res.on('close', onClose);
+  res.on('drain', onDrain);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || closed) break;
+      if (!res.write(value)) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        if (closed) break;
+      }
+    }
+    if (!closed) res.end();
+  } catch (error) {
+    // Headers (and maybe part of the body) are out: the only honest signal left is to cut the connection.
+    if (!res.destroyed) res.destroy(error as Error);
+  } finally {
+    res.off('close', onClose);
+    res.off('drain', onDrain);
+    reader.releaseLock();
+  }
+}
+
+/** Whether this process reads undici's internal slots (the fast path) or the public Fetch API. */
+export const usesFastPath = FAST_PATH;

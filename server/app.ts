@@ -1,0 +1,125 @@
+/**
+ * @module createApp: an Express 5 app serving a folder of Next.js route files. It never listens
+ * (use `app.listen()`, `npm start`, or hand it to supertest). Middleware order:
+ *   1. health (liveness, readiness)      4. the route files (the dispatcher)
+ *   2. request log                       5. not found (JSON 404)
+ *   3. your middleware, then auth        6. errors (JSON for client errors, empty 500 otherwise)
+ */
+import path from 'node:path';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { isNextpressError } from './errors';
+import { consoleLogger, type EngineLogger } from './logger';
+import { createDispatcher, type Dispatcher } from './dispatch/dispatcher';
+import { loadRoute, type Route, type LoadedRoute } from './loading/route';
+import { scanRoutes } from './routing/scan';
+import { checkConflicts } from './routing/check-conflicts';
+import { readRouteFiles } from './loading/read-route-files';
+import { warnAboutExports } from './loading/warn-exports';
+
+export interface CreateAppOptions {
+  /** The folder of route files (Next's `app/` folder, or a part of it). */
+  routesDir: string;
+  /** Largest request body a handler may read, in bytes (default 10 MB). Bigger bodies answer 413. */
+  bodyLimit?: number;
+  /** Express's `trust proxy` setting (default false): decides protocol, host and client address. */
+  trustProxy?: boolean | number | string | string[];
+  /** Import every route file now instead of on first use; `app.locals.nextpress.ready` settles when done. */
+  preload?: boolean;
+  /** A pino-style logger (default: plain console lines). */
+  logger?: EngineLogger;
+  /** Express middleware to run before the route files (cors, helmet, rate limits, ...). */
+  middleware?: RequestHandler[];
+  /** Middleware that sees the matched route before it runs (the auth guard plugs in here). */
+  guards?: Array<(dispatcher: Dispatcher) => RequestHandler>;
+  /** Health and request-log middleware to put first (set up by the CLI from config). */
+  before?: RequestHandler[];
+}
+
+export interface RouteInfo {
+  pattern: string;
+  methods: string[];
+  relativeFile: string;
+}
+
+/** What `app.locals.nextpress` holds. */
+export interface NextpressState {
+  routesDir: string;
+  routes: RouteInfo[];
+  /** Settles once preloading (if asked for) is done; rejects naming the first file that failed. */
+  ready: Promise<void>;
+  /** Set by the lifecycle on SIGTERM; readiness answers 503 from then on. */
+  draining: boolean;
+  /** Resolves when all after() work queued so far has finished. */
+  pendingAfter(): Promise<void>;
+  dispatcher: Dispatcher;
+}
+
+export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+
+export function createApp(options: CreateAppOptions): Express & { locals: { nextpress: NextpressState } } {
+  const logger = options.logger ?? consoleLogger;
+  const routesDir = path.resolve(options.routesDir);
+
+  // Scan to plain data first: nothing is imported here (conflicts and bad folders throw now).
+  const files = scanRoutes(routesDir);
+  checkConflicts(files);
+  const routes: Route[] = readRouteFiles(files);
+  for (const route of routes) warnAboutExports(route, logger);
+
+  const dispatcher = createDispatcher(routes, { bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('trust proxy', options.trustProxy ?? false);
+
+  for (const handler of options.before ?? []) app.use(handler); // 1, 2
+  for (const handler of options.middleware ?? []) app.use(handler); // 3
+  for (const guard of options.guards ?? []) app.use(guard(dispatcher));
+  app.use(dispatcher); // 4
+  app.use(notFound); // 5
+  app.use(errorHandler(logger)); // 6
+
+  const ready = options.preload ? preloadAll(routes) : Promise.resolve();
+  ready.catch(() => {}); // reported to whoever awaits it (the CLI); never an unhandled rejection
+
+  const state: NextpressState = {
+    routesDir,
+    routes: routes.map((route) => ({ pattern: route.pattern, methods: route.declaredMethods, relativeFile: route.relativeFile })),
+    ready,
+    draining: false,
+    pendingAfter: () => dispatcher.settled(),
+    dispatcher,
+  };
+  app.locals.nextpress = state;
+  return app as Express & { locals: { nextpress: NextpressState } };
+}
+
+async function preloadAll(routes: Route[]): Promise<void> {
+  const loaded: LoadedRoute[] = [];
+  for (const route of routes) loaded.push(await loadRoute(route));
+}
+
+const notFound: RequestHandler = (_req, res) => {
+  res.status(404).json({ error: 'Not Found' });
+};
+
+/** Client errors (4xx NextpressError) answer JSON with their reason; everything else is logged and answers an empty 500. */
+function errorHandler(logger: EngineLogger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const status = isNextpressError(error) ? error.status : typeof error?.status === 'number' ? error.status : 500;
+    const expose = isNextpressError(error) ? error.expose : status < 500 && error?.expose !== false;
+    if (status >= 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, error?.message ?? 'Unhandled error');
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (status === 413) res.setHeader('connection', 'close');
+    if (expose && status < 500) {
+      res.status(status).json({ error: error.message });
+      return;
+    }
+    res.writeHead(status >= 400 && status < 600 ? status : 500);
+    res.end();
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * @module The request dispatcher: one Express middleware serving every route file. It matches the
+ * URL in a route tree (no scan of every route), imports the route file on first use, and runs the
+ * file's method in the request context. Steps, in order:
+ *   1. normalise the URL (308 for `/x/` and `//x`, as Next does)
+ *   2. match the route (400 for malformed percent-encoding; no match -> next())
+ *   3. pick the method (400 unknown, 405 not exported, automatic HEAD and OPTIONS)
+ *   4. refuse a declared body over BODY_LIMIT (413) before the handler runs
+ *   5. load the route file once (later requests skip straight to 6)
+ *   6. run the handler in the request context, then write its Response (plus next/headers cookies),
+ *      or map thrown redirect()/notFound() to their responses; then run after() work.
+ */
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
+import { RequestStore, requestContext } from '../context';
+import { isNextpressError } from '../errors';
+import type { EngineLogger } from '../logger';
+import { loadRoute, type Route, type LoadedRoute } from '../loading/route';
+import { isKnownMethod, type HttpMethod, type MethodEntry } from '../loading/method-table';
+import { normalizePath } from '../routing/normalize-path';
+import { createRouteTree } from '../routing/route-tree';
+import { toNextRequest } from '../adapter/incoming-request';
+import { declaredTooLarge, bodyTooLarge } from '../adapter/read-body';
+import { isResponseLike, writeResponse } from '../adapter/write-response';
+import { NEXT_HEADER, REWRITE_HEADER } from '../next/response';
+import { toControlFlow } from './control-flow';
+import { toRouteParams, type Params } from './route-params';
+
+export interface DispatcherOptions {
+  bodyLimit: number;
+  logger: EngineLogger;
+}
+
+export interface RouteMatch {
+  route: Route;
+  params: Params;
+}
+
+const kMatch = Symbol('nextpress.match');
+type MatchedRequest = ExpressRequest & { [kMatch]?: RouteMatch | null };
+
+export interface Dispatcher {
+  (req: ExpressRequest, res: ExpressResponse, next: NextFunction): void;
+  /** The route a request's path resolves to (cached on the request), e.g. for an auth guard. */
+  match(req: ExpressRequest): RouteMatch | undefined;
+  /** Resolves when every after() callback queued so far has finished. */
+  settled(): Promise<void>;
+}
+
+export function createDispatcher(routes: Route[], options: DispatcherOptions): Dispatcher {
+  const tree = createRouteTree(routes.map((route) => ({ segments: route.segments, value: route })));
+  const { logger, bodyLimit } = options;
+  const pendingAfter = new Set<Promise<unknown>>();
+
+  /** Matches req.path in the tree; throws the 400 NextpressError for malformed encoding. */
+  function match(req: ExpressRequest): RouteMatch | undefined {
+    const cached = (req as MatchedRequest)[kMatch];
+    if (cached !== undefined) return cached ?? undefined;
+    const url = req.url;
+    const query = url.indexOf('?');
+    const found = tree.match(query === -1 ? url : url.slice(0, query));
+    const result = found === undefined ? undefined : { route: found.value, params: found.params };
+    (req as MatchedRequest)[kMatch] = result ?? null;
+    return result;
+  }
+
+  function dispatch(req: ExpressRequest, res: ExpressResponse, next: NextFunction): void {
+    // 1. normalise the URL
+    const location = normalizePath(req.url);
+    if (location !== undefined) {
+      res.writeHead(308, { location: req.baseUrl + location });
+      res.end();
+      return;
+    }
+    // 2. match the route
+    let found: RouteMatch | undefined;
+    try {
+      found = match(req);
+    } catch (error) {
+      next(error);
+      return;
+    }
+    if (found === undefined) {
+      next();
+      return;
+    }
+    // 3. pick the method (unknown names answer 400, as in Next)
+    const method = req.method;
+    if (!isKnownMethod(method)) {
+      res.writeHead(400);
+      res.end();
+      return;
+    }
+    // 4. a declared body over the limit never reaches the handler
+    const declared = declaredTooLarge(req, bodyLimit);
+    if (declared !== undefined) {
+      res.setHeader('connection', 'close');
+      next(bodyTooLarge(bodyLimit, declared));
+      return;
+    }
+    // 5. the route file is imported on first use
+    const loaded = found.route.loaded;
+    if (loaded !== undefined) {
+      serve(loaded, found, method, req, res);
+      return;
+    }
+    loadRoute(found.route).then(
+      (fresh) => serve(fresh, found, method, req, res),
+      (error) => {
+        logger.error({ err: error, file: found.route.relativeFile }, (error as Error).message);
+        sendEmpty(res, 500);
+      },
+    );
+  }
+
+  function serve(loaded: LoadedRoute, found: RouteMatch, method: HttpMethod, req: ExpressRequest, res: ExpressResponse): void {
+    const entry = loaded.table.entries[method];
+    if (entry === undefined) {
+      if (method === 'OPTIONS') {
+        res.writeHead(204, { allow: loaded.table.allow });
+        res.end();
+      } else {
+        res.writeHead(405, { allow: loaded.table.allow });
+        res.end();
+      }
+      return;
+    }
+    run(entry, found, req, res);
+  }
+
+  // 6. run the handler in the request context and write what it returns
+  function run(entry: MethodEntry, found: RouteMatch, req: ExpressRequest, res: ExpressResponse): void {
+    const { route } = found;
+    const request = toNextRequest(req, res, { bodyLimit });
+    const store = new RequestStore(request, req, res, route.relativeFile);
+    let result: unknown;
+    try {
+      result = requestContext.run(store, entry.handler, request, { params: toRouteParams(found.params) });
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    // A thenable, not `instanceof Promise`: route code may come from another realm (jest's sandbox).
+    if (isThenable(result)) {
+      result.then(
+        (value) => {
+          respond(value, entry, store, req, res);
+          runAfter(store);
+        },
+        (error) => {
+          fail(error, store, req, res);
+          runAfter(store);
+        },
+      );
+    } else {
+      respond(result, entry, store, req, res);
+      runAfter(store);
+    }
+  }
+
+  function respond(value: unknown, entry: MethodEntry, store: RequestStore, req: ExpressRequest, res: ExpressResponse): void | Promise<void> {
+    if (!isResponseLike(value)) {
+      logger.error(
+        { file: store.routeFile },
+        `No response is returned from route handler '${store.routeFile}'. Expected a Response object but received '${describe(value)}' (method: ${req.method}, url: ${req.originalUrl}). Ensure you return a \`Response\` or a \`NextResponse\` in all branches of your handler.`,
+      );
+      return sendEmpty(res, 500);
+    }
+    const headers = value.headers as Headers;
+    if (typeof headers.get === 'function') {
+      if (headers.get(REWRITE_HEADER) !== null) {
+        logger.error({ file: store.routeFile }, 'NextResponse.rewrite() was used in a app route handler, this is not currently supported. Please remove the invocation to continue.');
+        return sendEmpty(res, 500);
+      }
+      if (headers.get(NEXT_HEADER) !== null) {
+        logger.error({ file: store.routeFile }, 'NextResponse.next() was used in a app route handler, this is not supported. See here for more info: https://nextjs.org/docs/messages/next-response-next-in-app-route-handler');
+        return sendEmpty(res, 500);
+      }
+    }
+    return writeResponse(res, value, { head: entry.head || req.method === 'HEAD', cookies: store.responseCookies?.toSetCookieHeaders() });
+  }
+
+  function fail(error: unknown, store: RequestStore, req: ExpressRequest, res: ExpressResponse): void {
+    const flow = toControlFlow(error);
+    if (flow !== undefined) {
+      const headers: Record<string, string | string[]> = {};
+      if (flow.location !== undefined) headers.location = flow.location;
+      const cookies = store.responseCookies?.toSetCookieHeaders();
+      if (cookies !== undefined && cookies.length > 0) headers['set-cookie'] = cookies;
+      res.writeHead(flow.status, headers);
+      res.end();
+      return;
+    }
+    if (isNextpressError(error) && error.status < 500 && !res.headersSent) {
+      // The client's fault (body over the limit, malformed JSON): answered with its status and reason.
+      const body = JSON.stringify({ error: error.message });
+      const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) };
+      if (error.status === 413) headers.connection = 'close';
+      res.writeHead(error.status, headers);
+      res.end(body);
+      return;
+    }
+    logger.error({ err: error, file: store.routeFile, method: req.method, url: req.originalUrl }, `Error in route handler '${store.routeFile}'`);
+    if (res.headersSent) res.destroy(error as Error);
+    else sendEmpty(res, 500);
+  }
+
+  /** after() work runs once the response is out, in the request's context, errors logged. */
+  function runAfter(store: RequestStore): void {
+    const tasks = store.afterTasks;
+    if (tasks === undefined || tasks.length === 0) return;
+    const res = store.res;
+    const start = () => {
+      store.afterTasks = undefined;
+      const work = requestContext.run(store, () =>
+        Promise.allSettled(tasks.map((task) => Promise.resolve().then(task))).then((results) => {
+          for (const result of results) {
+            if (result.status === 'rejected') logger.error({ err: result.reason, file: store.routeFile }, `Error in after() callback of '${store.routeFile}'`);
+          }
+        }),
+      );
+      pendingAfter.add(work);
+      work.finally(() => pendingAfter.delete(work));
+    };
+    if (res.writableFinished || res.destroyed) start();
+    else res.once('close', start);
+  }
+
+  const dispatcher = dispatch as Dispatcher;
+  dispatcher.match = match;
+  dispatcher.settled = async () => {
+    while (pendingAfter.size > 0) await Promise.allSettled([...pendingAfter]);
+  };
+  return dispatcher;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}
+
+function sendEmpty(res: ExpressResponse, status: number): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status);
+  res.end();
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return (value as object).constructor?.name ?? 'object';
+  return typeof value;
+}

@@ -1,0 +1,64 @@
+/**
+ * @module startServer: one serving process. createApp (health and the request log first) → wait
+ * for `ready` (preloading, when asked) → listen with the configured timeouts.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../../config';
+import { healthRoutes } from '../../middleware/health';
+import { createApp, type NextpressState } from '../app';
+import { NextpressError } from '../errors';
+import type { EngineLogger } from '../logger';
+import { requestLogger, type RequestLog } from '../logging/request-logger';
+
+export interface StartedServer {
+  server: Server;
+  nextpress: NextpressState;
+  /** e.g. http://localhost:3000 */
+  url: string;
+}
+
+export async function startServer(config: Config, logger: EngineLogger & RequestLog): Promise<StartedServer> {
+  let nextpress: NextpressState | undefined;
+  const app = createApp({
+    routesDir: config.routesDir,
+    bodyLimit: config.bodyLimit,
+    trustProxy: typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy,
+    preload: config.preloadRoutes,
+    logger,
+    before: [
+      healthRoutes({ ...config.health, isReady: () => nextpress !== undefined && !nextpress.draining }),
+      requestLogger(logger),
+    ],
+  });
+  nextpress = app.locals.nextpress;
+  await nextpress.ready;
+
+  const server = createServer(app);
+  server.headersTimeout = config.timeouts.headersMs;
+  server.requestTimeout = config.timeouts.requestMs;
+  server.keepAliveTimeout = config.timeouts.keepAliveMs;
+  await listen(server, config.port, config.host);
+  return { server, nextpress, url: urlOf(server, config.host) };
+}
+
+function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const where = `${host ?? '(all interfaces)'}:${port}`;
+      const fix = error.code === 'EADDRINUSE' ? 'Stop the other process or set PORT to a free port.' : 'Check PORT and HOST.';
+      reject(new NextpressError(`Cannot listen on ${where}: ${error.message}. ${fix}`, { code: 'LISTEN_FAILED', cause: error }));
+    });
+    server.listen(port, host, () => resolve());
+  });
+}
+
+/**
+ *   host undefined | '0.0.0.0' | '::', port 3000 → http://localhost:3000
+ *   host '::1', port 8080                         → http://[::1]:8080
+ */
+function urlOf(server: Server, host: string | undefined): string {
+  const { port } = server.address() as AddressInfo;
+  const name = host === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
+}

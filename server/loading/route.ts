@@ -1,0 +1,41 @@
+/**
+ * @module A route: the scanned file (plain data) plus, once imported, its module and method table.
+ * Loading happens once per file; concurrent first requests share one import, and a file that
+ * fails to load is tried again on the next request (so fixing it needs no restart).
+ */
+import type { RouteFile } from '../routing/types';
+import { buildMethodTable, type MethodTable } from './method-table';
+import { loadRouteModule } from './load-route-module';
+
+export interface LoadedRoute {
+  module: Record<string, unknown>;
+  table: MethodTable;
+}
+
+export interface Route extends RouteFile {
+  /** Methods the file exports, read from its source at start-up (for the route table). */
+  declaredMethods: string[];
+  loaded: LoadedRoute | undefined;
+  loading: Promise<LoadedRoute> | undefined;
+}
+
+/** Hooks run on each freshly imported module (warnings, segment config); set by createApp. */
+export type RouteLoadHook = (route: Route, loaded: LoadedRoute) => void;
+
+export function loadRoute(route: Route, onLoad?: RouteLoadHook): Promise<LoadedRoute> {
+  if (route.loaded !== undefined) return Promise.resolve(route.loaded);
+  route.loading ??= loadRouteModule(route.file, route.relativeFile).then(
+    (module) => {
+      const loaded: LoadedRoute = { module, table: buildMethodTable(module) };
+      onLoad?.(route, loaded);
+      route.loaded = loaded;
+      route.loading = undefined;
+      return loaded;
+    },
+    (error) => {
+      route.loading = undefined;
+      throw error;
+    },
+  );
+  return route.loading;
+}

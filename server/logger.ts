@@ -1,0 +1,25 @@
+/**
+ * @module The logger shape the engine writes to: pino's (`logger.warn({ file }, 'message')`).
+ * `createApp` takes any such logger; without one it writes plain lines to the console.
+ */
+export interface EngineLogger {
+  error(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+function line(write: (text: string) => void) {
+  return (obj: object, msg?: string) => {
+    const { err, ...rest } = obj as { err?: unknown };
+    const details = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
+    write(`[nextpress] ${msg ?? ''}${details}${err instanceof Error ? `\n${err.stack}` : ''}`);
+  };
+}
+
+export const consoleLogger: EngineLogger = {
+  error: line((text) => console.error(text)),
+  warn: line((text) => console.warn(text)),
+  info: line((text) => console.info(text)),
+  debug: () => {},
+};

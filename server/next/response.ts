@@ -1,0 +1,75 @@
+/**
+ * @module NextResponse: a real Fetch `Response` plus `cookies`, and Next's static helpers
+ * (`json`, `redirect`, and the proxy-only `next`/`rewrite`, which a route handler may not return).
+ */
+import { ResponseCookies } from '@edge-runtime/cookies';
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const kCookies = Symbol('nextpress.responseCookies');
+
+/** Headers Next uses to mark `NextResponse.next()` and `NextResponse.rewrite()` (proxy only). */
+export const NEXT_HEADER = 'x-middleware-next';
+export const REWRITE_HEADER = 'x-middleware-rewrite';
+
+/**
+ * `'https://a.test/x'` -> `'https://a.test/x'`; `'/x'` -> throws Next's "URL is malformed" error
+ * (redirects and rewrites need absolute URLs, as in Next).
+ */
+function validateUrl(url: string | URL): string {
+  try {
+    return String(new URL(String(url)));
+  } catch (error) {
+    throw new Error(
+      `URL is malformed "${String(url)}". Please use only absolute URLs - https://nextjs.org/docs/messages/middleware-relative-urls`,
+      { cause: error },
+    );
+  }
+}
+
+export class NextResponse<Body = unknown> extends Response {
+  [kCookies]: ResponseCookies | undefined;
+
+  constructor(body?: BodyInit | null, init?: ResponseInit) {
+    super(body, init);
+    this[kCookies] = undefined;
+  }
+
+  /** Cookies to send with this response; each `set`/`delete` adds a `Set-Cookie` header. */
+  get cookies(): ResponseCookies {
+    return (this[kCookies] ??= new ResponseCookies(this.headers));
+  }
+
+  /** `NextResponse.json({ a: 1 }, { status: 201 })`: a JSON body with `content-type: application/json`. */
+  static json<JsonBody>(body: JsonBody, init?: ResponseInit): NextResponse<JsonBody> {
+    const text = JSON.stringify(body);
+    if (text === undefined) throw new TypeError('Value is not JSON serializable');
+    const headers = new Headers(init?.headers);
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+    return new NextResponse<JsonBody>(text, { status: init?.status, statusText: init?.statusText, headers });
+  }
+
+  /** `NextResponse.redirect(url, 308)`; the status defaults to 307, as in Next. */
+  static redirect(url: string | URL, init?: number | ResponseInit): NextResponse {
+    const status = typeof init === 'number' ? init : (init?.status ?? 307);
+    if (!REDIRECT_STATUSES.has(status)) {
+      throw new RangeError('Failed to execute "redirect" on "response": Invalid status code');
+    }
+    const headers = new Headers(typeof init === 'object' ? init.headers : undefined);
+    headers.set('location', validateUrl(url));
+    return new NextResponse(null, { ...(typeof init === 'object' ? init : {}), status, headers });
+  }
+
+  /** Proxy-only in Next: returned from a route handler it answers 500 (see the adapter). */
+  static rewrite(destination: string | URL, init?: ResponseInit): NextResponse {
+    const headers = new Headers(init?.headers);
+    headers.set(REWRITE_HEADER, validateUrl(destination));
+    return new NextResponse(null, { ...init, headers });
+  }
+
+  /** Proxy-only in Next: returned from a route handler it answers 500 (see the adapter). */
+  static next(init?: ResponseInit): NextResponse {
+    const headers = new Headers(init?.headers);
+    headers.set(NEXT_HEADER, '1');
+    return new NextResponse(null, { ...init, headers });
+  }
+}

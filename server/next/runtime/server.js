@@ -1,0 +1,3 @@
+'use strict';
+// node_modules/next/server at run time: the compiled nextpress module (npm run build makes dist/).
+module.exports = require('../../../dist/server/next/server.js');

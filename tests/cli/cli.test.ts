@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect, createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { buildCli, cleanUp, fetchText, listeningUrl, ROOT, ROUTES, runCli, within, writeApp } from './helpers';
+
+let cli: string;
+let app: string;
+
+beforeAll(() => {
+  cli = buildCli();
+  app = writeApp({
+    ...ROUTES,
+    // after() work that takes 500 ms and then leaves a marker file: shutdown must wait for it.
+    'routes/after/route.ts': `
+import { after } from 'next/server';
+import { writeFileSync } from 'node:fs';
+
+export function GET(request: Request) {
+  const marker = new URL(request.url).searchParams.get('marker')!;
+  after(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    writeFileSync(marker, 'after() finished');
+  });
+  return Response.json({ scheduled: true });
+}
+`,
+  });
+}, 30_000);
+
+afterAll(cleanUp);
+
+/** GET url and resolve once the first body chunk has arrived, with the rest still to come. */
+function startStream(url: string): Promise<{ status: number; rest: Promise<string> }> {
+  return new Promise((resolve, reject) => {
+    request(url, { agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      const rest = new Promise<string>((done, fail) => {
+        res.on('end', () => done(body));
+        res.on('error', fail);
+        res.on('aborted', () => fail(new Error('aborted')));
+      });
+      rest.catch(() => undefined); // a test that expects the cut awaits `rest` later
+
+      res.once('data', () => resolve({ status: res.statusCode ?? 0, rest }));
+      res.on('data', (chunk: string) => (body += chunk));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('npm start (dist/server/cli.js)', () => {
+  test('a bad environment prints one message, no stack, and exits 1', async () => {
+    const run = runCli(cli, app, { PORT: 'abc', BODY_LIMIT: 'huge' });
+    const { code } = await within(run.exited, 10_000, 'exit');
+    expect(code).toBe(1);
+    expect(run.stderr()).toBe(
+      [
+        '[nextpress] Invalid environment (2 problems):',
+        '  PORT: "abc" is not a port; expected an integer 0-65535',
+        '  BODY_LIMIT: "huge" is not a size; expected bytes or a number with b, kb, mb, gb (e.g. 512kb, 10mb)',
+        '',
+      ].join('\n'),
+    );
+    expect(run.stdout()).toBe('');
+  });
+
+  test('a missing AUTH_SECRET in production is a config error too', async () => {
+    const run = runCli(cli, app, { AUTH_SECRET: '' });
+    expect((await within(run.exited, 10_000, 'exit')).code).toBe(1);
+    expect(run.stderr()).toMatch(/^\[nextpress\] Invalid environment \(1 problem\):\n {2}AUTH_SECRET: is required when NODE_ENV=production; /);
+    expect(run.stderr()).not.toMatch(/\n\s+at /);
+  });
+
+  test('a port in use prints the reason and exits 1', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = blocker.address() as AddressInfo;
+      const run = runCli(cli, app, { PORT: String(port) });
+      expect((await within(run.exited, 10_000, 'exit')).code).toBe(1);
+      expect(run.stderr()).toMatch(new RegExp(`^\\[nextpress\\] Cannot listen on 127\\.0\\.0\\.1:${port}: .*EADDRINUSE.*Stop the other process or set PORT to a free port\\.\\n$`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  test('starts, logs the route table and URL, serves routes and health', async () => {
+    const run = runCli(cli, app, { PRELOAD_ROUTES: 'true' });
+    const url = await listeningUrl(run);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const table = run.lines.find((line) => line.msg === '3 routes');
+    expect(table?.routes).toEqual(
+      expect.arrayContaining([
+        { pattern: expect.stringContaining('/pid'), methods: ['GET'], relativeFile: expect.stringMatching(/^(routes\/)?pid\/route\.ts$/) },
+        { pattern: expect.stringContaining('/stream'), methods: ['GET'], relativeFile: expect.stringMatching(/stream\/route\.ts$/) },
+      ]),
+    );
+    const pid = await fetchText(`${url}/pid`);
+    expect(pid.status).toBe(200);
+    expect(JSON.parse(pid.body)).toEqual({ pid: run.child.pid });
+    expect(pid.headers['x-powered-by']).toBeUndefined();
+    expect(pid.headers['x-request-id']).toBeDefined();
+    const live = await fetchText(`${url}/healthz`);
+    expect([live.status, live.body]).toEqual([200, '{"status":"ok"}']);
+    const ready = await fetchText(`${url}/readyz`);
+    expect([ready.status, ready.body]).toEqual([200, '{"status":"ready"}']);
+    await run.waitFor((line) => (line.request as { path?: string } | undefined)?.path === '/pid');
+    run.child.kill('SIGTERM');
+    expect((await within(run.exited, 10_000, 'exit')).code).toBe(0);
+  });
+
+  test('development prints the route table as text; .env in the working folder is read', async () => {
+    const dev = writeApp({ ...ROUTES, '.env': 'HEALTH_PATH=/live\n' });
+    const run = runCli(cli, dev, { NODE_ENV: 'development' });
+    const url = await listeningUrl(run);
+    const text = run.stdout();
+    expect(text).toMatch(/INFO: 2 routes:\nGET {2}\S*\/pid\s+\S*pid\/route\.ts\nGET {2}\S*\/stream\s+\S*stream\/route\.ts\n/);
+    expect((await fetchText(`${url}/live`)).body).toBe('{"status":"ok"}');
+    run.child.kill('SIGINT');
+    expect((await within(run.exited, 10_000, 'exit')).code).toBe(0);
+  });
+
+  test('SIGTERM lets an in-flight stream finish, then exits 0', async () => {
+    const run = runCli(cli, app);
+    const url = await listeningUrl(run);
+    const stream = await startStream(`${url}/stream?n=8&ms=100`);
+    expect(stream.status).toBe(200);
+    run.child.kill('SIGTERM');
+    await run.waitFor((line) => line.msg === 'Shutting down (SIGTERM): finishing in-flight requests');
+    expect(await within(stream.rest, 5_000, 'the stream')).toBe('start\nchunk 0\nchunk 1\nchunk 2\nchunk 3\nchunk 4\nchunk 5\nchunk 6\nchunk 7\n');
+    expect(await within(run.exited, 5_000, 'exit')).toEqual({ code: 0, signal: null });
+    expect(run.lines.some((line) => line.msg === 'Shutdown complete')).toBe(true);
+  });
+
+  test('while draining: readiness answers 503 on open connections, new connections are refused', async () => {
+    const run = runCli(cli, app);
+    const url = new URL(await listeningUrl(run));
+    const socket = connect(Number(url.port), url.hostname);
+    let raw = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (raw += chunk));
+    const socketClosed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.write('GET /stream?n=10&ms=100 HTTP/1.1\r\nHost: test\r\n\r\n');
+    await within(new Promise((resolve) => socket.once('data', resolve)), 5_000, 'the first chunk');
+    run.child.kill('SIGTERM');
+    await run.waitFor((line) => typeof line.msg === 'string' && line.msg.startsWith('Shutting down'));
+    // Pipelined behind the stream on the same connection, as a load balancer's pooled one would be.
+    socket.write('GET /readyz HTTP/1.1\r\nHost: test\r\n\r\n');
+    await expect(fetchText(`${url.origin}/pid`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await within(socketClosed, 5_000, 'the connection to close');
+    const readiness = raw.slice(raw.lastIndexOf('HTTP/1.1 '));
+    expect(raw).toContain('chunk 9\n');
+    expect(readiness).toMatch(/^HTTP\/1\.1 503 Service Unavailable\r\n/);
+    expect(readiness).toMatch(/\r\ncache-control: no-store\r\n/i);
+    expect(readiness).toMatch(/\r\nconnection: close\r\n/i);
+    expect(readiness.endsWith('\r\n\r\n{"status":"draining"}')).toBe(true);
+    expect((await within(run.exited, 5_000, 'exit')).code).toBe(0);
+  });
+
+  // after() comes from next/server, which another part of the engine provides; until it is
+  // exported there, this test is skipped rather than failed.
+  const hasAfter = /\bafter\b/.test(readFileSync(join(ROOT, 'server', 'next', 'server.ts'), 'utf8'));
+  (hasAfter ? test : test.skip)('shutdown waits for after() work', async () => {
+    const run = runCli(cli, app);
+    const url = await listeningUrl(run);
+    const marker = join(app, `after-${Date.now()}.txt`);
+    const response = await fetchText(`${url}/after?marker=${encodeURIComponent(marker)}`);
+    expect(JSON.parse(response.body)).toEqual({ scheduled: true });
+    run.child.kill('SIGTERM');
+    expect((await within(run.exited, 5_000, 'exit')).code).toBe(0);
+    expect(existsSync(marker) && readFileSync(marker, 'utf8')).toBe('after() finished');
+  });
+
+  test.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 1],
+  ] as const)('a second signal (%s) exits at once with %i', async (second, code) => {
+    const run = runCli(cli, app);
+    const url = await listeningUrl(run);
+    const stream = await startStream(`${url}/stream?n=100&ms=100`);
+    stream.rest.catch(() => undefined);
+    run.child.kill('SIGTERM');
+    await run.waitFor((line) => typeof line.msg === 'string' && line.msg.startsWith('Shutting down'));
+    const sent = Date.now();
+    run.child.kill(second);
+    expect(await within(run.exited, 3_000, 'exit')).toEqual({ code, signal: null });
+    expect(Date.now() - sent).toBeLessThan(2_000);
+    expect(run.lines.some((line) => line.msg === `${second} again: exiting now`)).toBe(true);
+  });
+
+  test('SHUTDOWN_TIMEOUT_MS bounds the wait: exit 1 and the stream is cut', async () => {
+    const run = runCli(cli, app, { SHUTDOWN_TIMEOUT_MS: '500' });
+    const url = await listeningUrl(run);
+    const stream = await startStream(`${url}/stream?n=100&ms=100`);
+    const sent = Date.now();
+    run.child.kill('SIGTERM');
+    expect((await within(run.exited, 5_000, 'exit')).code).toBe(1);
+    expect(Date.now() - sent).toBeGreaterThanOrEqual(450);
+    await expect(within(stream.rest, 2_000, 'the stream')).rejects.toThrow();
+    expect(run.lines.some((line) => line.msg === 'Shutdown timed out after 500 ms; open connections were closed')).toBe(true);
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, test } from '@jest/globals';
+import { formatRouteTable } from '../../server/lifecycle/route-table';
+
+describe('formatRouteTable', () => {
+  test('aligns methods, pattern and file in columns', () => {
+    const table = formatRouteTable([
+      { methods: ['GET', 'POST'], pattern: '/api/users/:id', relativeFile: 'api/users/[id]/route.ts' },
+      { methods: ['GET'], pattern: '/api/hello', relativeFile: 'api/hello/route.js' },
+      { methods: [], pattern: '/api/empty', relativeFile: 'api/empty/route.ts' },
+    ]);
+    expect(table).toBe(
+      [
+        'GET, POST  /api/users/:id  api/users/[id]/route.ts',
+        'GET        /api/hello      api/hello/route.js',
+        '(none)     /api/empty      api/empty/route.ts',
+      ].join('\n'),
+    );
+  });
+
+  test('says so when there are no routes', () => {
+    expect(formatRouteTable([])).toBe('(no routes)');
+  });
+});
