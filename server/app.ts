@@ -15,6 +15,12 @@ import { scanRoutes } from './routing/scan';
 import { checkConflicts } from './routing/check-conflicts';
 import { readRouteFiles } from './loading/read-route-files';
 import { warnAboutExports } from './loading/warn-exports';
+import type { CacheHandler } from './cache/cache-handler';
+import { createMemoryCache } from './cache/memory-cache';
+import { createResponseCache, type ResponseCache } from './cache/response-cache';
+import { registerCache } from './cache/registry';
+import { addPackageFallback } from './loading/load-route-module';
+import type { AuthSettings } from './auth/types';
 
 export interface CreateAppOptions {
   /** The folder of route files (Next's `app/` folder, or a part of it). */
@@ -33,6 +39,10 @@ export interface CreateAppOptions {
   guards?: Array<(dispatcher: Dispatcher) => RequestHandler>;
   /** Health and request-log middleware to put first (set up by the CLI from config). */
   before?: RequestHandler[];
+  /** Where cached GET responses and unstable_cache data live (default: in memory, 1000 entries, 50 MB); see docs/caching.md. */
+  cache?: CacheHandler;
+  /** Sign-in (next-auth or Auth.js), protected paths and `auth()`; see docs/auth.md. */
+  auth?: AuthSettings;
 }
 
 export interface RouteInfo {
@@ -52,6 +62,8 @@ export interface NextpressState {
   /** Resolves when all after() work queued so far has finished. */
   pendingAfter(): Promise<void>;
   dispatcher: Dispatcher;
+  /** The response cache (segment config, next/cache). */
+  cache: ResponseCache;
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -65,16 +77,22 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
   checkConflicts(files);
   const routes: Route[] = readRouteFiles(files);
   for (const route of routes) warnAboutExports(route, logger);
+  addPackageFallback(routesDir);
 
-  const dispatcher = createDispatcher(routes, { bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger });
+  const cache = createResponseCache({ handler: options.cache ?? createMemoryCache(), logger });
+  const dispatcher = createDispatcher(routes, { bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger, cache });
+  const auth = options.auth === undefined ? undefined : loadAuth().createAuth(options.auth, { routes, logger });
 
   const app = express();
   app.disable('x-powered-by');
+  registerCache(app, cache); // next/cache finds it through req.app
   app.disable('etag');
   app.set('trust proxy', options.trustProxy ?? false);
 
   for (const handler of options.before ?? []) app.use(handler); // 1, 2
   for (const handler of options.middleware ?? []) app.use(handler); // 3
+  for (const handler of auth?.middleware ?? []) app.use(handler); // 3: auth (sign-in endpoints, session lookup)
+  if (auth !== undefined) app.use(auth.guard(dispatcher)); // 3: protected paths
   for (const guard of options.guards ?? []) app.use(guard(dispatcher));
   app.use(dispatcher); // 4
   app.use(notFound); // 5
@@ -88,11 +106,17 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
     routes: routes.map((route) => ({ pattern: route.pattern, methods: route.declaredMethods, relativeFile: route.relativeFile })),
     ready,
     draining: false,
-    pendingAfter: () => dispatcher.settled(),
+    pendingAfter: () => Promise.all([dispatcher.settled(), cache.settled()]).then(() => undefined),
     dispatcher,
+    cache,
   };
   app.locals.nextpress = state;
   return app as Express & { locals: { nextpress: NextpressState } };
+}
+
+/** Auth.js and next-auth take ~300 ms to load: only apps that use auth pay for it. */
+function loadAuth(): typeof import('./auth/create-auth') {
+  return require('./auth/create-auth');
 }
 
 async function preloadAll(routes: Route[]): Promise<void> {

@@ -18,6 +18,7 @@ import { formatRouteTable } from './lifecycle/route-table';
 import { handleShutdown } from './lifecycle/shutdown';
 import { startServer } from './lifecycle/start-server';
 import { createLogger } from './logging/logger';
+import { prepareAuthEnv } from './auth/prepare-auth-env';
 
 async function main(): Promise<void> {
   applyEnvFile(join(process.cwd(), '.env'));
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
 
   if (config.webConcurrency > 1 && cluster.isPrimary) {
+    prepareAuthEnv(config, process.env, logger); // workers inherit one development AUTH_SECRET, if any
     runPrimary({ workers: config.webConcurrency, shutdownTimeoutMs: config.timeouts.shutdownMs, logger });
     return;
   }

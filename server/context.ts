@@ -14,8 +14,12 @@ export interface CookieJar {
 
 /** One per request. Every field exists from the start (stable shape); most stay undefined. */
 export class RequestStore {
-  /** The NextRequest handed to the route handler. */
-  readonly request: Request;
+  /**
+   * The NextRequest handed to the route handler. While a response is made for the cache it is
+   * the request Next would give (server/cache/static-request.ts): under force-static, headers,
+   * cookies and query are empty, so `headers()` and `cookies()` read empty values.
+   */
+  request: Request;
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   /** The route file serving this request (relative to the routes folder), for messages. */
@@ -30,6 +34,8 @@ export class RequestStore {
   draftModeView: unknown = undefined;
   /** Set when the handler reads request-time data (headers, cookies, connection): never cached. */
   dynamicUsage: string | undefined = undefined;
+  /** True while the handler runs for the response cache (segment config): request-time data is stripped or refused. */
+  staticGeneration = false;
   /** Per-request slots for features (auth session, cache state), keyed by symbol. */
   readonly slots = new Map<symbol, unknown>();
 

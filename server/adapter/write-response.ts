@@ -98,14 +98,29 @@ function readSetCookies(headers: ResponseLike['headers']): string[] | null {
   return joined ? [joined] : null;
 }
 
-/** Set-Cookie as a list: the response's own, then next/headers cookies, after any set earlier by middleware. */
+/**
+ * Set-Cookie as a list: the response's own, then next/headers cookies, after any set earlier by
+ * middleware. As in Next, a next/headers cookie is only a fallback: when the Response sets a
+ * cookie of the same name itself, the Response's wins and the other is not sent.
+ */
 function addCookies(res: ServerResponse, headers: OutgoingHeaders, own: string[] | null, extra: string[] | undefined): void {
   let cookies: string[] | undefined = own !== null && own.length > 0 ? own : undefined;
-  if (extra !== undefined && extra.length > 0) cookies = cookies === undefined ? extra : [...cookies, ...extra];
+  if (extra !== undefined && extra.length > 0) cookies = cookies === undefined ? extra : [...cookies, ...withoutNamesOf(extra, cookies)];
   if (cookies === undefined) return;
   const earlier = res.getHeader('set-cookie');
   if (earlier !== undefined) cookies = [...(Array.isArray(earlier) ? earlier : [String(earlier)]), ...cookies];
   headers['set-cookie'] = cookies;
+}
+
+/** `['a=1', 'b=2']` minus the names in `['b=3; Path=/']` -> `['a=1']`. */
+function withoutNamesOf(cookies: string[], taken: string[]): string[] {
+  const names = new Set(taken.map(cookieName));
+  return cookies.filter((cookie) => !names.has(cookieName(cookie)));
+}
+
+function cookieName(setCookie: string): string {
+  const end = setCookie.indexOf('=');
+  return (end === -1 ? setCookie : setCookie.slice(0, end)).trim();
 }
 
 function writeHead(res: ServerResponse, status: number, statusText: string, headers: OutgoingHeaders): void {

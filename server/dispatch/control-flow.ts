@@ -6,6 +6,7 @@
  *   'NEXT_REDIRECT;replace;/login;307;'          -> { status: 307, location: '/login' }
  *   'NEXT_REDIRECT;push;https://a.test/x;308;'   -> { status: 308, location: 'https://a.test/x' }
  *   'NEXT_HTTP_ERROR_FALLBACK;404'               -> { status: 404 }
+ *   'NEXT_REDIRECT;replace;/x;true' (13.4-14.0)  -> { status: 308, location: '/x' }
  *   'NEXT_NOT_FOUND' (Next 13/14)                -> { status: 404 }
  *   anything else                                -> undefined
  */
@@ -20,7 +21,10 @@ export function toControlFlow(error: unknown): ControlFlow | undefined {
   if (typeof digest !== 'string') return undefined;
   if (digest.startsWith('NEXT_REDIRECT;')) {
     const parts = digest.split(';');
-    // NEXT_REDIRECT;{type};{url, may contain ';'};{status};
+    // 13.4-14.0: NEXT_REDIRECT;{type};{url};{permanent: true|false}
+    const last = parts.at(-1);
+    if (last === 'true' || last === 'false') return { status: last === 'true' ? 308 : 307, location: parts.slice(2, -1).join(';') };
+    // 14.1+: NEXT_REDIRECT;{type};{url, may contain ';'};{status};
     const status = Number(parts.at(-2));
     if (Number.isInteger(status) && status >= 300 && status < 400) {
       return { status, location: parts.slice(2, -2).join(';') };

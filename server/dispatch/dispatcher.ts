@@ -24,10 +24,13 @@ import { isResponseLike, writeResponse } from '../adapter/write-response';
 import { NEXT_HEADER, REWRITE_HEADER } from '../next/response';
 import { toControlFlow } from './control-flow';
 import { toRouteParams, type Params } from './route-params';
+import type { ResponseCache } from '../cache/response-cache';
 
 export interface DispatcherOptions {
   bodyLimit: number;
   logger: EngineLogger;
+  /** Segment config and caching (server/cache): asked before a handler runs. */
+  cache?: ResponseCache;
 }
 
 export interface RouteMatch {
@@ -124,6 +127,7 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
       }
       return;
     }
+    if (options.cache?.serve(loaded, entry, found, req, res, run)) return; // cached, or run the way its segment config says
     run(entry, found, req, res);
   }
 

@@ -9,5 +9,7 @@
 export type Params = Record<string, string | string[]>;
 
 export function toRouteParams(params: Params): Promise<Params> & Params {
-  return Object.assign(Promise.resolve(params), params);
+  // The router shares one frozen `{}` between static hits; a handler gets an object of its own.
+  const own = Object.isFrozen(params) ? {} : params;
+  return Object.assign(Promise.resolve(own), own);
 }

@@ -10,6 +10,8 @@ import { createApp, type NextpressState } from '../app';
 import { NextpressError } from '../errors';
 import type { EngineLogger } from '../logger';
 import { requestLogger, type RequestLog } from '../logging/request-logger';
+import { prepareAuthEnv } from '../auth/prepare-auth-env';
+import { createCacheHandler } from '../cache/create-cache-handler';
 
 export interface StartedServer {
   server: Server;
@@ -26,6 +28,8 @@ export async function startServer(config: Config, logger: EngineLogger & Request
     trustProxy: typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy,
     preload: config.preloadRoutes,
     logger,
+    cache: createCacheHandler(config, logger),
+    auth: prepareAuthEnv(config, process.env, logger),
     before: [
       healthRoutes({ ...config.health, isReady: () => nextpress !== undefined && !nextpress.draining }),
       requestLogger(logger),

@@ -18,6 +18,8 @@ function nextAliases(): Record<string, string> {
     'next/headers': path.join(dir, 'headers'),
     'next/navigation': path.join(dir, 'navigation'),
     'next/cache': path.join(dir, 'cache'),
+    // nextpress's own API for route files (auth(), users-file helpers): docs/auth.md.
+    'nextpress/auth': path.join(__dirname, '..', 'auth', 'index'),
   };
 }
 
@@ -46,6 +48,22 @@ function createJestJiti(options: typeof JITI_OPTIONS & { alias: Record<string, s
     },
     createRequire: (require('node:module') as typeof import('node:module')).createRequire,
   });
+}
+
+/**
+ * A routes folder outside this project (ROUTES_DIR=/srv/app) resolves packages from its own
+ * node_modules first, then from nextpress's: Node's NODE_PATH fallback, re-read once here.
+ */
+export function addPackageFallback(routesDir: string): void {
+  let projectRoot = path.resolve(__dirname, '..', '..'); // server/loading -> the project (or dist/)
+  if (path.basename(projectRoot) === 'dist') projectRoot = path.dirname(projectRoot);
+  const relative = path.relative(projectRoot, routesDir);
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) return; // inside the project: ordinary resolution works
+  const modules = path.join(projectRoot, 'node_modules');
+  const current = (process.env.NODE_PATH ?? '').split(path.delimiter).filter(Boolean);
+  if (current.includes(modules)) return;
+  process.env.NODE_PATH = [...current, modules].join(path.delimiter);
+  (require('node:module') as { _initPaths(): void })._initPaths();
 }
 
 /** Imports one route file; a file that fails to load becomes a NextpressError naming it and the cause. */

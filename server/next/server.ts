@@ -3,3 +3,11 @@
  */
 export { NextRequest, NextURL } from './request';
 export { NextResponse } from './response';
+export { userAgent, userAgentFromString } from './user-agent';
+export type { UserAgent } from './user-agent';
+export { after, unstable_after } from './after';
+export type { AfterTask, AfterCallback } from './after';
+export { connection } from './connection';
+
+// Next 13.3 exported these from next/server, before next/cache existed.
+export { revalidatePath as unstable_revalidatePath, revalidateTag as unstable_revalidateTag } from './cache';

@@ -1,0 +1,61 @@
+# nextpress production image.
+#
+#   docker build -t nextpress .
+#   docker run --rm -p 3000:3000 -e AUTH_SECRET="$(openssl rand -base64 32)" nextpress
+#   docker run --rm -p 3000:3000 -e AUTH_SECRET=... -v "$PWD/routes:/app/routes:ro" nextpress
+#
+# Stages: deps (all dependencies) -> build (swc to dist/) -> runtime (production dependencies,
+# dist/, routes/; runs as the non-root `node` user). See docs/deployment.md.
+
+# ---- deps: every dependency, dev ones included (swc builds dist/) -----------------------------
+FROM node:20-slim AS deps
+WORKDIR /app
+# `next` is a file: dependency (server/next, linked as node_modules/next): its package.json must
+# be there before npm ci. The rest of server/ comes later, so editing sources keeps this layer.
+COPY package.json package-lock.json ./
+COPY server/next/package.json ./server/next/package.json
+RUN npm ci --no-audit --no-fund
+
+# ---- build: TypeScript -> dist/ ---------------------------------------------------------------
+FROM deps AS build
+COPY .swcrc ./
+COPY config ./config
+COPY middleware ./middleware
+COPY server ./server
+RUN npm run build
+
+# ---- prod-deps: production dependencies only ------------------------------------------------
+# No production dependency has an install script (only the dev tools @swc/core and
+# @parcel/watcher do), so scripts are skipped. A stage of its own keeps npm's cache out of the image.
+FROM node:20-slim AS prod-deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY server/next/package.json ./server/next/package.json
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+
+# ---- runtime ----------------------------------------------------------------------------------
+FROM node:20-slim AS runtime
+# AUTH_SECRET is not baked in: production refuses to start without one (at least 32 characters),
+# so pass it at run time (-e AUTH_SECRET=..., or a secret manager's env injection).
+# Route files (.ts included) are transpiled on load by jiti, which caches the output under the
+# temporary folder ($TMPDIR/jiti, /tmp/jiti by default): with --read-only, mount a tmpfs on /tmp.
+ENV NODE_ENV=production \
+    PORT=3000 \
+    ROUTES_DIR=/app/routes
+WORKDIR /app
+COPY --from=prod-deps /app/package.json /app/package-lock.json ./
+COPY --from=prod-deps /app/node_modules ./node_modules
+# node_modules/next links to server/next, whose runtime/*.js load ../../../dist/server/next/*.js.
+COPY server/next/package.json ./server/next/package.json
+COPY server/next/runtime ./server/next/runtime
+COPY --from=build /app/dist ./dist
+COPY docker/healthcheck.js ./docker/healthcheck.js
+# The demo routes; mount your own folder over /app/routes (or set ROUTES_DIR elsewhere).
+COPY routes ./routes
+# Everything above is owned by root and read-only to the app; the app writes only to /tmp.
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "docker/healthcheck.js"]
+# Exec form: node is PID 1 and receives SIGTERM/SIGINT itself (graceful shutdown), no npm or shell in between.
+CMD ["node", "dist/server/cli.js"]

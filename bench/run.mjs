@@ -1,0 +1,431 @@
+/**
+ * @module `npm run bench [-- --quick] [-- --only=text,scale]`: nextpress against bare Express 5 on
+ * the same endpoints, under real HTTP load, in one run.
+ *   1. write the apps (route files and their Express twins) into a temp folder (apps.mjs);
+ *   2. cold start: spawn each server, time to its first 200 (5 and 1,000 routes), several trials;
+ *   3. start every server pinned to core 0 (`taskset -c 0`) and check each endpoint's answer;
+ *   4. warm up, then interleaved rounds: every (endpoint, system) pair once per round, the order of
+ *      the systems rotating each round, autocannon pinned to core 1 (load.mjs), 50 connections;
+ *   5. medians over the rounds, peak RSS (VmHWM, reset before each run), ratios and targets;
+ *      print the table, write bench/results/latest.json, and in full mode bench/RESULTS.md.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ENDPOINTS, SCALE_ROUTES, writeApps } from './apps.mjs';
+import { formatMarkdown, formatTable } from './report.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..');
+const CLI = join(ROOT, 'dist', 'server', 'cli.js');
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const profileDir = args.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
+const MODE = quick
+  ? { name: 'quick', rounds: 2, duration: 3, warmup: 1, coldTrials: 2 }
+  : { name: 'full', rounds: 7, duration: 5, warmup: 3, coldTrials: 5 };
+const CONNECTIONS = 50;
+const BENCH_SECRET = randomBytes(32).toString('hex');
+
+/** Which server runs which app; every nextpress server logs at `warn` (the request log is then a no-op) unless said otherwise. */
+const SYSTEMS = {
+  express: { kind: 'express', app: 'base', label: 'Express 5' },
+  nextpress: { kind: 'nextpress', app: 'base', label: 'nextpress', env: { LOG_LEVEL: 'warn' } },
+  'nextpress+log': { kind: 'nextpress', app: 'base', label: 'nextpress, LOG_LEVEL=info', env: { LOG_LEVEL: 'info' } },
+  'express-scale': { kind: 'express', app: 'scale', label: 'Express 5' },
+  'nextpress-scale': { kind: 'nextpress', app: 'scale', label: 'nextpress', env: { LOG_LEVEL: 'warn' } },
+};
+
+/** The measured pairs, in the order they run within a round. */
+const PLAN = [
+  ['text', ['express', 'nextpress', 'nextpress+log']],
+  ['json', ['express', 'nextpress']],
+  ['param', ['express', 'nextpress']],
+  ['echo', ['express', 'nextpress']],
+  ['stream', ['express', 'nextpress']],
+  ['scale', ['express-scale', 'nextpress-scale']],
+].filter(([endpoint]) => only === undefined || only.includes(endpoint));
+
+const hasTaskset = process.platform === 'linux' && os.cpus().length >= 2 && spawnSync('taskset', ['-V']).status === 0;
+const pin = (core, command, commandArgs) => (hasTaskset ? ['taskset', ['-c', String(core), command, ...commandArgs]] : [command, commandArgs]);
+
+const children = new Set();
+let tempDir;
+
+function cleanUp() {
+  for (const child of children) child.kill('SIGKILL');
+  if (tempDir !== undefined) rmSync(tempDir, { recursive: true, force: true });
+}
+process.on('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
+// --- servers ----------------------------------------------------------------------------------
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Spawns one server pinned to core 0; resolves once `path` answers 200, with the time that took. */
+async function startServer(systemName, apps, path, { cpuProf } = {}) {
+  const system = SYSTEMS[systemName];
+  const app = apps[system.app];
+  const port = await freePort();
+  const nodeArgs = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [];
+  const script = system.kind === 'express' ? app.express : CLI;
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    AUTH_SECRET: BENCH_SECRET, // required in production; nothing on the benchmarked paths reads it
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ROUTES_DIR: app.routes,
+    LOG_LEVEL: 'warn',
+    TMPDIR: join(tempDir, 'tmp'), // jiti's compile cache: starts empty each run, removed with the rest
+    ...system.env,
+  };
+  const [command, commandArgs] = pin(0, process.execPath, [...nodeArgs, script]);
+  const started = performance.now();
+  const child = spawn(command, commandArgs, { cwd: dirname(app.routes), env, stdio: ['ignore', 'ignore', 'pipe'] });
+  children.add(child);
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const ready = await Promise.race([waitFor200(port, path), exited.then(() => undefined)]);
+  if (ready === undefined) throw new Error(`${systemName} exited before answering ${path}:\n${stderr}`);
+  const startMs = performance.now() - started;
+  const rssAtReadyMb = peakRssMb(child.pid);
+  return {
+    name: systemName,
+    port,
+    pid: child.pid,
+    startMs,
+    rssAtReadyMb,
+    url: (p) => `http://127.0.0.1:${port}${p}`,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+      children.delete(child);
+    },
+  };
+}
+
+/** Polls `path` every 2 ms until it answers 200. */
+function waitFor200(port, path, timeoutMs = 30000) {
+  const deadline = performance.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      request(port, 'GET', path)
+        .then(({ status }) => (status === 200 ? resolve(true) : retry()))
+        .catch(retry);
+    };
+    const retry = () => {
+      if (performance.now() > deadline) reject(new Error(`no 200 from :${port}${path} within ${timeoutMs} ms`));
+      else setTimeout(attempt, 2);
+    };
+    attempt();
+  });
+}
+
+function request(port, method, path, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path, agent: false, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+// --- measuring --------------------------------------------------------------------------------
+
+/** Resets the process's peak RSS (Linux >= 4.0); false when this system cannot. */
+function resetPeak(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Peak resident set size in MB, from /proc/<pid>/status (VmHWM); undefined off Linux. */
+function peakRssMb(pid) {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
+/** CPU time (user + system) the process has used, in ms; undefined off Linux. */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime, stime
+  } catch {
+    return undefined;
+  }
+}
+
+function load(url, endpoint, duration) {
+  const spec = {
+    url,
+    method: endpoint.method,
+    body: endpoint.body,
+    headers: endpoint.body ? { 'content-type': 'application/json' } : undefined,
+    connections: CONNECTIONS,
+    duration,
+  };
+  const [command, commandArgs] = pin(1, process.execPath, [join(HERE, 'load.mjs'), JSON.stringify(spec)]);
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
+    children.add(child);
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.once('exit', (code) => {
+      children.delete(child);
+      if (code === 0) resolve(JSON.parse(out));
+      else reject(new Error(`load generator exited with ${code} for ${url}`));
+    });
+  });
+}
+
+const median = (values) => {
+  const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b);
+  if (sorted.length === 0) return undefined;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function loadAverage() {
+  return os.loadavg().map((v) => Math.round(v * 100) / 100);
+}
+
+// --- the run ----------------------------------------------------------------------------------
+
+/**
+ * Spawn to first 200, per system, for 5 and 1,000 routes. nextpress's first start compiles the
+ * route file it serves (jiti's disk cache is empty); it is reported on its own, and the trials
+ * that follow, interleaved with Express's, find the compiled file (as any restart does).
+ */
+async function coldStarts(apps) {
+  const cases = [
+    { app: 'cold5', path: ENDPOINTS.text.path, label: '5 routes' },
+    { app: 'scale', path: ENDPOINTS.scale.path, label: `${SCALE_ROUTES} routes` },
+  ];
+  const results = [];
+  for (const c of cases) {
+    for (const kind of ['express', 'nextpress']) SYSTEMS[`cold-${kind}`] = { kind, app: c.app, label: kind };
+    const first = await startServer('cold-nextpress', apps, c.path);
+    await first.stop();
+    const trials = { express: [], nextpress: [] };
+    const rss = { express: [], nextpress: [] };
+    for (let trial = 0; trial < MODE.coldTrials; trial++) {
+      const order = trial % 2 === 0 ? ['express', 'nextpress'] : ['nextpress', 'express'];
+      for (const kind of order) {
+        const server = await startServer(`cold-${kind}`, apps, c.path);
+        trials[kind].push(server.startMs);
+        rss[kind].push(server.rssAtReadyMb);
+        await server.stop();
+      }
+    }
+    results.push({
+      routes: c.label,
+      path: c.path,
+      express: { medianMs: median(trials.express), trialsMs: trials.express, rssAtReadyMb: median(rss.express) },
+      nextpress: { medianMs: median(trials.nextpress), trialsMs: trials.nextpress, rssAtReadyMb: median(rss.nextpress) },
+      nextpressFirst: { ms: first.startMs, rssAtReadyMb: first.rssAtReadyMb },
+    });
+    console.log(
+      `cold start ${c.label}: express ${median(trials.express).toFixed(0)} ms, nextpress ${median(trials.nextpress).toFixed(0)} ms ` +
+        `(first start, compile cache empty: ${first.startMs.toFixed(0)} ms)`,
+    );
+  }
+  return results;
+}
+
+/** Starts a nextpress app once and asks every endpoint it serves, so the measured servers find its route files compiled. */
+async function compileOnce(apps, app) {
+  SYSTEMS['compile'] = { kind: 'nextpress', app, label: 'compile' };
+  const keys = Object.keys(ENDPOINTS).filter((key) => ENDPOINTS[key].app === app);
+  const server = await startServer('compile', apps, ENDPOINTS[keys[0]].path);
+  for (const key of keys) await request(server.port, ENDPOINTS[key].method, ENDPOINTS[key].path, ENDPOINTS[key].body);
+  await server.stop();
+}
+
+async function main() {
+  if (!existsSync(CLI)) throw new Error('dist/server/cli.js is missing: run `npm run build` first (npm run bench does).');
+  if (hasTaskset) spawnSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' }); // this process and its pollers stay off the server's core
+
+  tempDir = mkdtempSync(join(os.tmpdir(), 'nextpress-bench-'));
+  mkdirSync(join(tempDir, 'tmp'));
+  const apps = writeApps(tempDir);
+  const startedAt = new Date();
+  const loadBefore = loadAverage();
+  console.log(`nextpress bench, ${MODE.name} mode: ${MODE.rounds} rounds x ${MODE.duration} s, ${CONNECTIONS} connections, ${hasTaskset ? 'server on core 0, load on core 1' : 'no taskset: not pinned'}; load average ${loadBefore.join(' ')}`);
+
+  const cold = only === undefined || only.includes('cold') ? await coldStarts(apps) : [];
+
+  // 3. every server up (route files compiled once before), every endpoint answering what it should
+  for (const app of new Set(PLAN.map(([key]) => ENDPOINTS[key].app))) await compileOnce(apps, app);
+  const needed = [...new Set(PLAN.flatMap(([, systems]) => systems))];
+  const servers = {};
+  for (const name of needed) {
+    const first = PLAN.find(([, systems]) => systems.includes(name))[0];
+    servers[name] = await startServer(name, apps, ENDPOINTS[first].path, { cpuProf: profileDir });
+    if (profileDir !== undefined) console.log(`${name}: pid ${servers[name].pid} (CPU profile written to ${profileDir} when it stops)`);
+  }
+  for (const [key, systems] of PLAN) {
+    const endpoint = ENDPOINTS[key];
+    for (const name of systems) {
+      const answer = await request(servers[name].port, endpoint.method, endpoint.path, endpoint.body);
+      if (answer.status !== 200 || answer.body !== endpoint.expect) {
+        throw new Error(`${name} ${endpoint.method} ${endpoint.path} answered ${answer.status} ${answer.body.slice(0, 200)}`);
+      }
+    }
+  }
+
+  // 4. warm-up, then interleaved rounds
+  for (const [key, systems] of PLAN) {
+    for (const name of systems) await load(servers[name].url(ENDPOINTS[key].path), ENDPOINTS[key], MODE.warmup);
+  }
+  const runs = {};
+  for (let round = 0; round < MODE.rounds; round++) {
+    for (const [key, systems] of PLAN) {
+      const order = systems.map((_, i) => systems[(i + round) % systems.length]);
+      for (const name of order) {
+        const server = servers[name];
+        const canReset = resetPeak(server.pid);
+        const cpuBefore = cpuMs(server.pid);
+        const result = await load(server.url(ENDPOINTS[key].path), ENDPOINTS[key], MODE.duration);
+        const cpuAfter = cpuMs(server.pid);
+        result.cpuUsPerRequest = cpuBefore === undefined ? undefined : ((cpuAfter - cpuBefore) * 1000) / result.requests;
+        result.peakRssMb = peakRssMb(server.pid);
+        result.peakIsPerRun = canReset;
+        (runs[`${key}|${name}`] ??= []).push(result);
+      }
+    }
+    console.log(`round ${round + 1}/${MODE.rounds} done (load average ${loadAverage().join(' ')})`);
+  }
+  const processPeak = Object.fromEntries(needed.map((name) => [name, peakRssMb(servers[name].pid)]));
+  for (const server of Object.values(servers)) await server.stop();
+
+  // 5. medians, ratios, targets
+  const rows = [];
+  for (const [key, systems] of PLAN) {
+    for (const name of systems) {
+      const list = runs[`${key}|${name}`];
+      rows.push({
+        endpoint: key,
+        label: ENDPOINTS[key].label,
+        system: name,
+        systemLabel: SYSTEMS[name].label,
+        rps: median(list.map((r) => r.rps)),
+        p50: median(list.map((r) => r.p50)),
+        p99: median(list.map((r) => r.p99)),
+        cpuUsPerRequest: median(list.map((r) => r.cpuUsPerRequest)),
+        peakRssMb: Math.max(...list.map((r) => r.peakRssMb ?? 0)) || undefined,
+        rounds: list.map((r) => Math.round(r.rps)),
+        non2xx: list.reduce((n, r) => n + r.non2xx, 0),
+        errors: list.reduce((n, r) => n + r.errors + r.timeouts, 0),
+      });
+    }
+  }
+  const baseOf = (row) => rows.find((r) => r.endpoint === row.endpoint && (r.system === 'express' || r.system === 'express-scale'));
+  for (const row of rows) {
+    const base = baseOf(row);
+    if (base !== undefined && base !== row) {
+      row.ratio = row.rps / base.rps;
+      row.cpuRatio = row.cpuUsPerRequest === undefined ? undefined : base.cpuUsPerRequest / row.cpuUsPerRequest;
+      row.rssDeltaMb = row.peakRssMb !== undefined && base.peakRssMb !== undefined ? row.peakRssMb - base.peakRssMb : undefined;
+      row.p99Delta = row.p99 - base.p99;
+    }
+  }
+
+  const result = {
+    date: startedAt.toISOString(),
+    mode: MODE,
+    connections: CONNECTIONS,
+    machine: machine(),
+    pinned: hasTaskset,
+    loadAverage: { before: loadBefore, after: loadAverage() },
+    coldStart: cold,
+    rows,
+    processPeakRssMb: processPeak,
+    targets: targets(rows, cold),
+  };
+  const resultsDir = join(HERE, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+  console.log('\n' + formatTable(result));
+  if (!quick && only === undefined) writeFileSync(join(HERE, 'RESULTS.md'), formatMarkdown(result));
+  console.log(`\nwrote bench/results/latest.json${!quick && only === undefined ? ' and bench/RESULTS.md' : ''}`);
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+  };
+}
+
+/** The issue's targets, each with its measured value and whether it is met. */
+function targets(rows, cold) {
+  const find = (endpoint, system) => rows.find((r) => r.endpoint === endpoint && r.system === system);
+  const list = [];
+  for (const [endpoint, min] of [['text', 1], ['json', 1], ['param', 1], ['echo', 1], ['stream', 0.9]]) {
+    const row = find(endpoint, 'nextpress');
+    if (row === undefined) continue;
+    list.push({ target: `${row.label}: nextpress/Express >= ${min}`, value: row.ratio, met: row.ratio >= min });
+  }
+  const scale = find('scale', 'nextpress-scale');
+  const text = find('text', 'nextpress');
+  if (scale !== undefined && text !== undefined) {
+    const kept = scale.rps / text.rps;
+    list.push({ target: `${SCALE_ROUTES} routes: >= 0.95 of nextpress's own 10-route throughput`, value: kept, met: kept >= 0.95 });
+  }
+  const coldScale = cold.find((c) => c.routes === `${SCALE_ROUTES} routes`);
+  if (coldScale !== undefined) {
+    list.push({ target: `cold start with ${SCALE_ROUTES} route files <= 500 ms`, value: coldScale.nextpress.medianMs, met: coldScale.nextpress.medianMs <= 500 });
+  }
+  for (const row of rows) {
+    if (row.ratio === undefined || row.system === 'nextpress+log') continue;
+    list.push({ target: `${row.label}: p99 <= Express's`, value: row.p99Delta, met: row.p99Delta <= 0 });
+    if (row.rssDeltaMb !== undefined) list.push({ target: `${row.label}: peak RSS within 20 MB of Express's`, value: row.rssDeltaMb, met: row.rssDeltaMb <= 20 });
+  }
+  return list;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,164 @@
+/**
+ * @module createAuth: AuthSettings → the middleware createApp mounts after yours, and the guard.
+ *
+ *   provider 'authjs'     1. session lookup for auth()   2. Auth.js (ExpressAuth) at basePath   3. the guard
+ *   provider 'next-auth'  1. session lookup for auth()   2. trusted X-Forwarded-* for next-auth  3. the guard
+ *                         (your `[...nextauth]` route file answers basePath)
+ *
+ * Only one library owns the base path. Start-up problems fail here naming the setting and the fix
+ * (no secret, a bad users file, a bad base path); doubtful set-ups are warned about once (a
+ * protected pattern that matches no route, a route file Auth.js hides, no next-auth route file).
+ */
+import express, { type RequestHandler } from 'express';
+import { ExpressAuth } from '@auth/express';
+import type { NextAuthOptions } from 'next-auth';
+import { requireAuth } from '../../middleware/auth';
+import type { Dispatcher } from '../dispatch/dispatcher';
+import { NextpressError } from '../errors';
+import type { EngineLogger } from '../logger';
+import { createAuthjsConfig } from './authjs-config';
+import { authjsSession } from './authjs-session';
+import { nextAuthSession } from './next-auth-session';
+import { createProtectedMatcher } from './protected-matcher';
+import { provideSession, sessionOf } from './request-session';
+import { trustedForwardedHeaders } from './trusted-forwarded-headers';
+import type { AuthSettings, SessionResolver } from './types';
+import { loadUsersFile } from './users-file';
+
+export interface AuthSetup {
+  /** Mounted after the user's middleware, before the guard. */
+  middleware: RequestHandler[];
+  guard: (dispatcher: Dispatcher) => RequestHandler;
+}
+
+export interface AuthContext {
+  /** The scanned route files (pattern and file), for the start-up warnings. */
+  routes: ReadonlyArray<{ pattern: string; relativeFile: string }>;
+  logger: EngineLogger;
+  /** Where secrets are read from when settings omit them (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export const DEFAULT_BASE_PATH = '/api/auth';
+
+export function createAuth(settings: AuthSettings, { routes, logger, env = process.env }: AuthContext): AuthSetup {
+  const basePath = checkBasePath(settings.basePath ?? DEFAULT_BASE_PATH);
+  const patterns = settings.protectedPaths ?? [];
+  const isProtected = createProtectedMatcher(patterns);
+  const underBase = routes.filter((route) => route.pattern === basePath || route.pattern.startsWith(`${basePath}/`));
+  warnAboutPatterns(patterns, routes, underBase, basePath, logger);
+
+  let resolver: SessionResolver;
+  const middleware: RequestHandler[] = [];
+  if (settings.provider === 'authjs') {
+    const secret = requireSecret(settings.secret ?? env.AUTH_SECRET);
+    const users = settings.usersFile === undefined ? undefined : loadUsersFile(settings.usersFile);
+    const config = createAuthjsConfig({ settings, secret, basePath, users, logger });
+    for (const route of underBase) {
+      logger.warn(
+        { file: route.relativeFile },
+        `'${route.relativeFile}' is under the auth base path ${basePath}, which Auth.js answers (AUTH_PROVIDER=authjs): the file never runs. Set AUTH_PROVIDER=next-auth to serve it, or move it.`,
+      );
+    }
+    resolver = authjsSession(config);
+    // Case-sensitive like the route tree; mounted with app.use semantics (Express 5: a plain prefix, no `/*`).
+    const mount = express.Router({ caseSensitive: true });
+    mount.use(basePath, ExpressAuth(config));
+    middleware.push(provideSession(resolver), mount);
+  } else {
+    const options = nextAuthOptionsFor(settings, env, logger);
+    if (underBase.length === 0 && patterns.length > 0) {
+      logger.warn(
+        { basePath },
+        `No route file under the auth base path ${basePath}, so nobody can sign in (AUTH_PROVIDER=next-auth). Add a next-auth route file there (e.g. routes${basePath}/[...nextauth]/route.ts, see docs/auth.md) or set AUTH_PROVIDER=authjs.`,
+      );
+    }
+    resolver = nextAuthSession(options);
+    middleware.push(provideSession(resolver), trustedForwardedHeaders());
+  }
+
+  const guard = requireAuth({ isProtected, basePath, session: (req) => sessionOf(req) ?? resolver(req) });
+  return { middleware, guard };
+}
+
+/** '/api/auth' stays; '/api/auth/' → '/api/auth'; '/' or 'api/auth' → throws naming AUTH_BASE_PATH. */
+function checkBasePath(basePath: string): string {
+  const trimmed = basePath.length > 1 ? basePath.replace(/\/+$/, '') : basePath;
+  if (!trimmed.startsWith('/') || trimmed === '/' || /[?#*:{}()]/.test(trimmed)) {
+    throw new NextpressError(
+      `The auth base path '${basePath}' (AUTH_BASE_PATH / auth.basePath) is not usable: expected a path below / without ? # * : { } ( ), e.g. /api/auth.`,
+      { code: 'BAD_AUTH_BASE_PATH' },
+    );
+  }
+  return trimmed;
+}
+
+function requireSecret(secret: string | undefined): string {
+  if (secret === undefined || secret === '') {
+    throw new NextpressError(
+      'AUTH_SECRET is not set: auth needs a secret to encrypt session cookies. Set AUTH_SECRET to a random string (e.g. from `openssl rand -base64 32`), or pass auth.secret to createApp.',
+      { code: 'AUTH_SECRET_MISSING' },
+    );
+  }
+  return secret;
+}
+
+/**
+ * The options the guard reads next-auth sessions with. next-auth route files take their secret
+ * from authOptions.secret, else NEXTAUTH_SECRET, else AUTH_SECRET: the guard must use the same one.
+ */
+function nextAuthOptionsFor(settings: AuthSettings, env: NodeJS.ProcessEnv, logger: EngineLogger): NextAuthOptions {
+  const routeSecret = env.NEXTAUTH_SECRET ?? env.AUTH_SECRET;
+  if (settings.nextAuthOptions !== undefined) {
+    return { ...settings.nextAuthOptions, secret: requireSecret(settings.nextAuthOptions.secret ?? routeSecret) };
+  }
+  const secret = requireSecret(settings.secret ?? routeSecret);
+  if (secret !== routeSecret) {
+    logger.warn(
+      { variable: routeSecret === undefined ? 'AUTH_SECRET' : env.NEXTAUTH_SECRET !== undefined ? 'NEXTAUTH_SECRET' : 'AUTH_SECRET' },
+      'auth.secret is not the secret next-auth route files read (NEXTAUTH_SECRET, else AUTH_SECRET, from the environment), so the guard will not recognise their sessions. Set AUTH_SECRET to the same value, or pass your authOptions as auth.nextAuthOptions.',
+    );
+  }
+  return { secret, session: { strategy: 'jwt' }, providers: [], logger: nextAuthLogger(logger) };
+}
+
+/** next-auth's logger → the engine's; a junk session cookie is the client's doing (a warning). */
+function nextAuthLogger(logger: EngineLogger): NextAuthOptions['logger'] {
+  return {
+    error(code, metadata) {
+      const err = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
+      if (code === 'JWT_SESSION_ERROR') logger.warn({ code }, `next-auth: ${code}: ${(err as Error)?.message ?? ''}`);
+      else logger.error({ code, err }, `next-auth: ${code}`);
+    },
+    warn(code) {
+      logger.warn({ code }, `next-auth warning: ${code} (https://next-auth.js.org/warnings#${code.toLowerCase()})`);
+    },
+    debug() {},
+  };
+}
+
+function warnAboutPatterns(
+  patterns: readonly string[],
+  routes: AuthContext['routes'],
+  underBase: AuthContext['routes'],
+  basePath: string,
+  logger: EngineLogger,
+): void {
+  for (const pattern of patterns) {
+    const matches = createProtectedMatcher([pattern]);
+    if (!routes.some((route) => matches(route.pattern))) {
+      logger.warn(
+        { pattern },
+        `PROTECTED_PATHS entry '${pattern}' matches no route file, so it protects nothing. Patterns name routes as their folders do (e.g. /api/users/[id], /api/admin/**); see docs/auth.md.`,
+      );
+    }
+    for (const route of underBase) {
+      if (matches(route.pattern)) {
+        logger.warn(
+          { pattern, file: route.relativeFile },
+          `PROTECTED_PATHS entry '${pattern}' covers '${route.relativeFile}', under the auth base path ${basePath}: sign-in routes are never guarded, so it stays public.`,
+        );
+      }
+    }
+  }
+}

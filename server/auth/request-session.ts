@@ -1,0 +1,35 @@
+/**
+ * @module sessionOf: a request's session, looked up at most once per request by whoever asks first
+ * (the guard, then `auth()` in the handler reuses it). The lookup function and the result live on
+ * the request under registered symbols, so every loaded copy of this module agrees (route files
+ * are loaded by jiti, the engine by Node or jest).
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Request as ExpressRequest, RequestHandler } from 'express';
+import type { AuthSession, SessionResolver } from './types';
+
+const kResolver = Symbol.for('nextpress.auth.resolver');
+const kSession = Symbol.for('nextpress.auth.session');
+
+type RequestWithSession = IncomingMessage & {
+  [kResolver]?: SessionResolver;
+  [kSession]?: Promise<AuthSession | null>;
+};
+
+/** Middleware: lets `sessionOf` (and so `auth()`) find this app's session lookup from the request. */
+export function provideSession(resolver: SessionResolver): RequestHandler {
+  return function provideSession(req, _res, next) {
+    (req as RequestWithSession)[kResolver] = resolver;
+    next();
+  };
+}
+
+/** The request's session (cached); undefined when the app has no auth. */
+export function sessionOf(req: IncomingMessage): Promise<AuthSession | null> | undefined {
+  const r = req as RequestWithSession;
+  const cached = r[kSession];
+  if (cached !== undefined) return cached;
+  const resolver = r[kResolver];
+  if (resolver === undefined) return undefined;
+  return (r[kSession] = resolver(req as ExpressRequest));
+}

@@ -1,0 +1,189 @@
+/**
+ * next/server additions without a server: userAgent(), after(), connection(), the draft-mode
+ * cookie value, and NextResponse checked against Next's documented behaviour. (next/cache is the
+ * response cache's, tested with it.)
+ */
+import { describe, expect, test } from '@jest/globals';
+import { after, connection, NextResponse, unstable_after, userAgent, userAgentFromString } from 'next/server';
+import { computePreviewModeId } from '../../server/next/preview-mode-id';
+import { fakeRequest } from './with-request';
+
+const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
+const SAFARI_IPHONE =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
+const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
+
+describe('userAgentFromString', () => {
+  test.each([
+    [
+      'Chrome on macOS',
+      CHROME_MAC,
+      {
+        isBot: false,
+        ua: CHROME_MAC,
+        browser: { name: 'Chrome', version: '120.0.0.0', major: '120' },
+        device: { model: 'Macintosh', vendor: 'Apple' },
+        engine: { name: 'Blink', version: '120.0.0.0' },
+        os: { name: 'Mac OS', version: '10.15.7' },
+        cpu: {},
+      },
+    ],
+    [
+      'Safari on an iPhone',
+      SAFARI_IPHONE,
+      {
+        isBot: false,
+        ua: SAFARI_IPHONE,
+        browser: { name: 'Mobile Safari', version: '17.0', major: '17' },
+        device: { model: 'iPhone', type: 'mobile', vendor: 'Apple' },
+        engine: { name: 'WebKit', version: '605.1.15' },
+        os: { name: 'iOS', version: '17.0' },
+        cpu: {},
+      },
+    ],
+    ['Googlebot', GOOGLEBOT, { isBot: true, ua: GOOGLEBOT, browser: {}, device: {}, engine: {}, os: {}, cpu: {} }],
+    ['an empty string', '', { isBot: false, ua: '', browser: {}, device: {}, engine: {}, os: {}, cpu: {} }],
+    ['undefined', undefined, { isBot: false, ua: '', browser: {}, device: {}, engine: {}, os: {}, cpu: {} }],
+  ])('%s', (_name, input, expected) => {
+    expect(userAgentFromString(input)).toEqual(expected);
+  });
+
+  test('the result is plain data (JSON round-trips to the same value)', () => {
+    const parsed = userAgentFromString(SAFARI_IPHONE);
+    expect(JSON.parse(JSON.stringify(parsed))).toEqual(parsed);
+  });
+
+  test('userAgent(request) reads the User-Agent header; a missing one is undefined', () => {
+    expect(userAgent(new Request('http://a.test', { headers: { 'user-agent': GOOGLEBOT } })).isBot).toBe(true);
+    expect(userAgent(new Request('http://a.test')).ua).toBe('');
+  });
+});
+
+describe('after()', () => {
+  test('queues callbacks on the request; the dispatcher runs them', async () => {
+    const request = fakeRequest();
+    const callback = () => 'done';
+    request.run(() => {
+      after(callback);
+      unstable_after(callback);
+    });
+    expect(request.store.afterTasks).toEqual([callback, callback]);
+  });
+
+  test('a promise is awaited later; an early rejection is held, not unhandled, and reported by the task', async () => {
+    const request = fakeRequest();
+    request.run(() => {
+      after(Promise.resolve('fine'));
+      after(Promise.reject(new Error('late failure')));
+    });
+    await new Promise((resolve) => setImmediate(resolve)); // the rejection has happened by now
+    const [ok, failing] = request.store.afterTasks!;
+    await expect(ok()).resolves.toBeUndefined();
+    await expect(failing()).rejects.toThrow('late failure');
+  });
+
+  test.each([
+    ['a number', 42],
+    ['null', null],
+    ['an object', { then: 1 }],
+  ])('refuses %s with Next\'s message', (_name, value) => {
+    fakeRequest().run(() => {
+      expect(() => after(value as never)).toThrow('`after()`: Argument must be a promise or a function');
+    });
+  });
+
+  test('outside a request it throws Next\'s message', () => {
+    expect(() => after(() => {})).toThrow(
+      '`after` was called outside a request scope. Read more: https://nextjs.org/docs/messages/next-dynamic-api-wrong-context',
+    );
+  });
+});
+
+describe('connection()', () => {
+  test('resolves and marks the request dynamic', async () => {
+    const request = fakeRequest();
+    await expect(request.run(() => connection())).resolves.toBeUndefined();
+    expect(request.store.dynamicUsage).toBe('connection()');
+  });
+
+  test('outside a request it throws Next\'s message', () => {
+    expect(() => connection()).toThrow('`connection` was called outside a request scope.');
+  });
+});
+
+describe('the draft-mode cookie value', () => {
+  test.each([
+    ['__NEXT_PREVIEW_MODE_ID wins', { __NEXT_PREVIEW_MODE_ID: 'abc', AUTH_SECRET: 's' }, /^abc$/],
+    ['derived from AUTH_SECRET', { AUTH_SECRET: 'a-secret' }, /^[0-9a-f]{32}$/],
+    ['random without either', {}, /^[0-9a-f]{32}$/],
+  ])('%s', (_name, env, pattern) => {
+    expect(computePreviewModeId(env)).toMatch(pattern);
+  });
+
+  test('derived: the same for the same secret (every worker agrees), different for another, never the secret', () => {
+    const a = computePreviewModeId({ AUTH_SECRET: 'a-secret' });
+    expect(computePreviewModeId({ AUTH_SECRET: 'a-secret' })).toBe(a);
+    expect(computePreviewModeId({ AUTH_SECRET: 'b-secret' })).not.toBe(a);
+    expect(computePreviewModeId({})).not.toBe(computePreviewModeId({}));
+  });
+});
+
+describe('NextResponse (as Next documents and tests it)', () => {
+  const json = async (response: Response) => ({ status: response.status, type: response.headers.get('content-type'), body: await response.json() });
+
+  test.each([
+    [{ message: 'hello!' }, undefined, 200],
+    [{ status: 'success' }, { status: 201 }, 201],
+    [{ error: { code: 'bad_request' } }, { status: 400 }, 400],
+    [null, undefined, 200],
+    ['', undefined, 200],
+  ])('json(%j, %j) -> %i application/json', async (body, init, status) => {
+    expect(await json(NextResponse.json(body, init))).toEqual({ status, type: 'application/json', body });
+  });
+
+  test('json() keeps a content-type and headers given in init, and is a NextResponse and a Response', () => {
+    const response = NextResponse.json({}, { headers: { 'content-type': 'application/problem+json', 'x-a': '1' } });
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.headers.get('x-a')).toBe('1');
+    expect(response).toBeInstanceOf(NextResponse);
+    expect(response).toBeInstanceOf(Response);
+  });
+
+  test('json() of something JSON cannot hold throws TypeError, as Response.json does', () => {
+    expect(() => NextResponse.json(undefined)).toThrow(TypeError);
+  });
+
+  test.each([
+    [undefined, 307],
+    [301, 301],
+    [302, 302],
+    [303, 303],
+    [308, 308],
+    [{ status: 308, headers: { 'x-a': '1' } }, 308],
+  ])('redirect(url, %j) -> %i with an absolute Location', (init, status) => {
+    const response = NextResponse.redirect('https://a.test/next', init as never);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('location')).toBe('https://a.test/next');
+    expect(response.body).toBeNull();
+  });
+
+  test('redirect() refuses a non-redirect status and a relative URL with Next\'s messages', () => {
+    expect(() => NextResponse.redirect('https://a.test', 200)).toThrow(new RangeError('Failed to execute "redirect" on "response": Invalid status code'));
+    expect(() => NextResponse.redirect('/relative')).toThrow(
+      'URL is malformed "/relative". Please use only absolute URLs - https://nextjs.org/docs/messages/middleware-relative-urls',
+    );
+  });
+
+  test('cookies on a response become Set-Cookie headers', () => {
+    const response = NextResponse.json({});
+    response.cookies.set('a', '1', { httpOnly: true }).set('b', '2');
+    response.cookies.delete('c');
+    expect(response.headers.getSetCookie()).toEqual(['a=1; Path=/; HttpOnly', 'b=2; Path=/', 'c=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT']);
+    expect(response.cookies.get('a')?.value).toBe('1');
+  });
+
+  test('next() and rewrite() carry the headers Next uses to mark them (the dispatcher refuses both)', () => {
+    expect(NextResponse.next().headers.get('x-middleware-next')).toBe('1');
+    expect(NextResponse.rewrite('https://a.test/x').headers.get('x-middleware-rewrite')).toBe('https://a.test/x');
+  });
+});
