@@ -108,7 +108,7 @@ pass "Docker engine answers ($(docker version -f '{{.Server.Version}}' 2>/dev/nu
 
 # ---- 2. Build -------------------------------------------------------------------------------
 start=$(date +%s)
-if docker build --network host -t "$IMAGE" . >"$WORK/build.log" 2>&1; then
+if docker build --force-rm --network host -t "$IMAGE" . >"$WORK/build.log" 2>&1; then
   size=$(docker image inspect -f '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1 / 1000000}')
   pass "image builds: $IMAGE in $(($(date +%s) - start)) s, $size"
 else
