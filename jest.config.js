@@ -19,6 +19,8 @@ module.exports = {
   // next/* is nextpress's own implementation, from source, for every importer (route files, next-auth).
   moduleNameMapper: {
     '^next/(server|headers|navigation|cache)$': '<rootDir>/server/next/$1.ts',
+    '^next/dist/client/components/(redirect|redirect-error|not-found|navigation)$': '<rootDir>/server/next/navigation.ts',
+    '^next/dist/server/web/spec-extension/(request|response)$': '<rootDir>/server/next/server.ts',
   },
   testTimeout: 20000,
 };

@@ -18,6 +18,13 @@ function nextAliases(): Record<string, string> {
     'next/headers': path.join(dir, 'headers'),
     'next/navigation': path.join(dir, 'navigation'),
     'next/cache': path.join(dir, 'cache'),
+    // Internal paths that Next code imports helpers from (isRedirectError, NextRequest types).
+    'next/dist/client/components/redirect': path.join(dir, 'navigation'),
+    'next/dist/client/components/redirect-error': path.join(dir, 'navigation'),
+    'next/dist/client/components/not-found': path.join(dir, 'navigation'),
+    'next/dist/client/components/navigation': path.join(dir, 'navigation'),
+    'next/dist/server/web/spec-extension/request': path.join(dir, 'server'),
+    'next/dist/server/web/spec-extension/response': path.join(dir, 'server'),
     // nextpress's own API for route files (auth(), users-file helpers): docs/auth.md.
     'nextpress/auth': path.join(__dirname, '..', 'auth', 'index'),
   };
