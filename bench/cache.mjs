@@ -5,10 +5,11 @@
  *   dynamic   nextpress, the same handler without segment config (runs on every request)
  *   express   bare Express 5, `res.json(doc)`
  * Server pinned to core 0, autocannon (load.mjs) to core 1, 50 connections, interleaved rounds
- * with the order rotating; medians printed as a table and written to bench/results/cache.json.
+ * with the order rotating; medians (req/s, latency, server CPU per request) printed as a table and
+ * written to bench/results/cache.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import http from 'node:http';
 import net from 'node:net';
@@ -120,6 +121,7 @@ async function startServer(kind, app, path) {
   }
   return {
     port,
+    pid: child.pid,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -143,6 +145,19 @@ function load(url, duration) {
       else reject(new Error(`load generator exited with ${code} for ${url}`));
     });
   });
+}
+
+const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
+/** CPU time (user + system) a process has used, in ms (Linux); undefined elsewhere. */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
 }
 
 const median = (values) => {
@@ -176,8 +191,13 @@ async function main() {
   for (let round = 0; round < MODE.rounds; round++) {
     const order = CASES.map((_, i) => CASES[(i + round) % CASES.length]);
     for (const c of order) {
-      const result = await load(`http://127.0.0.1:${serverOf(c.name).port}${c.path}`, MODE.duration);
+      const server = serverOf(c.name);
+      const cpuBefore = cpuMs(server.pid);
+      const result = await load(`http://127.0.0.1:${server.port}${c.path}`, MODE.duration);
+      const cpuAfter = cpuMs(server.pid);
       if (result.non2xx > 0 || result.errors > 0) throw new Error(`${c.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+      // Server CPU per request: steadier than req/s when other work shares the machine.
+      result.cpuUsPerRequest = cpuBefore === undefined ? undefined : ((cpuAfter - cpuBefore) * 1000) / result.requests;
       runs[c.name].push(result);
     }
   }
@@ -190,11 +210,15 @@ async function main() {
     rps: median(runs[c.name].map((r) => r.rps)),
     p50: median(runs[c.name].map((r) => r.p50)),
     p99: median(runs[c.name].map((r) => r.p99)),
+    cpuUs: median(runs[c.name].map((r) => r.cpuUsPerRequest ?? 0)),
   }));
   const express5 = rows.find((row) => row.case === 'express').rps;
-  console.log('\n| GET ~1 KB JSON | req/s (median) | p50 ms | p99 ms | vs Express 5 |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
-  for (const row of rows) console.log(`| ${row.label} | ${Math.round(row.rps)} | ${row.p50} | ${row.p99} | ${(row.rps / express5).toFixed(2)}x |`);
+  console.log(`\nload average after: ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+  console.log('| GET ~1 KB JSON | req/s (median) | p50 ms | p99 ms | server CPU µs/request | req/s vs Express 5 |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of rows) {
+    console.log(`| ${row.label} | ${Math.round(row.rps)} | ${row.p50} | ${row.p99} | ${row.cpuUs.toFixed(0)} | ${(row.rps / express5).toFixed(2)}x |`);
+  }
   const resultsDir = join(HERE, 'results');
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, 'cache.json'), JSON.stringify({ date: new Date().toISOString(), mode: MODE, connections: CONNECTIONS, pinned: hasTaskset, rows, runs }, null, 2));

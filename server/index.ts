@@ -16,6 +16,19 @@ export { currentRequestStore, getRequestStore, RequestStore } from './context';
 // Logging
 export type { EngineLogger } from './logger';
 
+// Caching (createApp's `cache` option; see docs/caching.md)
+export { createMemoryCache } from './cache/memory-cache';
+export type { MemoryCacheOptions } from './cache/memory-cache';
+export { createRedisCache } from './cache/redis-cache';
+export type { RedisCacheOptions } from './cache/redis-cache';
+export type { CacheEntry, CacheHandler, TagExpiry } from './cache/cache-handler';
+export type { ResponseCache } from './cache/response-cache';
+
+// Auth (createApp's `auth` option; route files import the same from 'nextpress/auth'; see docs/auth.md)
+export { auth, hashPassword, verifyPassword, loadUsersFile } from './auth/index';
+export type { AuthSession, UserRecord } from './auth/index';
+export type { AuthSettings } from './auth/types';
+
 // Building blocks
 export type { Dispatcher, RouteMatch } from './dispatch/dispatcher';
 export { HTTP_METHODS } from './loading/method-table';

@@ -10,7 +10,7 @@
  * request: a read that fails is a miss, a write that fails is logged, and commands give up after
  * `commandTimeoutMs` instead of queueing while Redis is away.
  */
-import Redis from 'ioredis';
+import type RedisClient from 'ioredis';
 import type { EngineLogger } from '../logger';
 import type { CacheEntry, CacheHandler, TagExpiry } from './cache-handler';
 
@@ -65,9 +65,14 @@ return #KEYS
 export function createRedisCache(options: RedisCacheOptions): CacheHandler {
   const prefix = options.prefix ?? 'nextpress:';
   const logger = options.logger;
+  // ioredis takes ~100 ms to load: only apps with CACHE_URL pay for it.
+  const Redis = (require('ioredis') as { default: typeof RedisClient }).default;
   const redis = new Redis(options.url, {
     commandTimeout: options.commandTimeoutMs ?? 1000,
     maxRetriesPerRequest: 1,
+    // On close, ioredis waits this long for the old socket's 'close' (which a socket that never
+    // connected never sends) before letting the process exit.
+    disconnectTimeout: 200,
     // Reconnect forever, at most every 2 s; meanwhile the cache is skipped (see `usable`).
     retryStrategy: (times) => Math.min(times * 100, 2000),
   });

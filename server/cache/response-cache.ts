@@ -111,17 +111,17 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     const plan = planFor(loaded, found.route);
     if (plan.mode === 'none') return false; // fast exit: most routes
     const method = req.method;
-    if (plan.mode === 'strip' || plan.sawDynamic || !(method === 'GET' || (method === 'HEAD' && entry.head))) {
+    if (plan.mode === 'strip' || !(method === 'GET' || (method === 'HEAD' && entry.head))) {
       if (plan.dynamic !== 'force-static') return false;
       run(strippedEntry(plan, entry), found, req, res);
       return true;
     }
     if (!plan.onlyStaticParams) {
-      lookup(plan, entry, found, req, res, run);
+      proceed(plan, entry, found, req, res, run);
       return true;
     }
     if (plan.listed !== undefined) {
-      if (isListed(plan.listed, plan.route.segments, found.params)) lookup(plan, entry, found, req, res, run);
+      if (isListed(plan.listed, plan.route.segments, found.params)) proceed(plan, entry, found, req, res, run);
       else sendNotFound(res);
       return true;
     }
@@ -129,7 +129,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     plan.listing.then(
       (listed) => {
         plan.listed = listed;
-        if (isListed(listed, plan.route.segments, found.params)) lookup(plan, entry, found, req, res, run);
+        if (isListed(listed, plan.route.segments, found.params)) proceed(plan, entry, found, req, res, run);
         else sendNotFound(res);
       },
       (error: Error) => {
@@ -141,6 +141,12 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     return true;
   }
 
+  /** A GET the cache may answer: from the cache, or as usual once the route turned out dynamic. */
+  function proceed(plan: RoutePlan, entry: MethodEntry, found: RouteMatch, req: ExpressRequest, res: ExpressResponse, run: RunHandler): void {
+    if (plan.sawDynamic) run(entry, found, req, res);
+    else lookup(plan, entry, found, req, res, run);
+  }
+
   function lookup(plan: RoutePlan, entry: MethodEntry, found: RouteMatch, req: ExpressRequest, res: ExpressResponse, run: RunHandler): void {
     const path = pathOf(req);
     let stored: CacheEntry | undefined | Promise<CacheEntry | undefined>;
@@ -149,7 +155,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     } catch (error) {
       logger.warn({ err: error, path }, `Cache: reading '${path}' failed; treated as a miss`);
     }
-    if (stored instanceof Promise) {
+    if (isThenable(stored)) {
       stored.then(
         (value) => answer(plan, path, value, entry, found, req, res, run),
         () => answer(plan, path, undefined, entry, found, req, res, run),
@@ -271,7 +277,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     const made = toEntry(plan, path, result, body, store.slots.get(kCollected) as Collected | undefined);
     try {
       const saved = handler.set(`route:${path}`, made);
-      if (saved instanceof Promise) track(saved.catch((error: Error) => logger.warn({ err: error, path }, `Cache: storing '${path}' failed: ${error.message}`)));
+      if (isThenable(saved)) track(Promise.resolve(saved).catch((error: Error) => logger.warn({ err: error, path }, `Cache: storing '${path}' failed: ${error.message}`)));
     } catch (error) {
       logger.warn({ err: error, path }, `Cache: storing '${path}' failed: ${(error as Error).message}`);
     }
@@ -429,7 +435,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
         staleAt: revalidate === false ? null : createdAt + revalidate * 1000,
         expireAt: revalidate === false ? null : createdAt + ONE_YEAR * 1000,
       });
-      if (saved instanceof Promise) await saved.catch((error: Error) => logger.warn({ err: error }, `unstable_cache: storing a value failed: ${error.message}`));
+      if (isThenable(saved)) await Promise.resolve(saved).catch((error: Error) => logger.warn({ err: error }, `unstable_cache: storing a value failed: ${error.message}`));
       return value;
     })();
     computing.set(dataKey, work);
@@ -502,6 +508,11 @@ function parseValue<T>(body: Buffer): { ok: true; value: T } | { ok: false } {
   } catch {
     return { ok: false };
   }
+}
+
+/** A thenable, not `instanceof Promise`: a cache handler may come from another realm or library. */
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T> | undefined)?.then === 'function';
 }
 
 /** The URL path without the query: the cache key, as in Next. */
