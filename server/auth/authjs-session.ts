@@ -13,7 +13,8 @@ import type { AuthSession, SessionResolver } from './types';
 
 export function authjsSession(config: ExpressAuthConfig): SessionResolver {
   return async (req) => {
-    const view = { protocol: req.protocol, headers: { host: req.get('host') ?? 'localhost', cookie: req.headers.cookie ?? '' } };
+    if (!req.headers.cookie) return null; // no cookie, no session: skip the library
+    const view = { protocol: req.protocol, headers: { host: req.get('host') ?? 'localhost', cookie: req.headers.cookie } };
     const perRequest: ExpressAuthConfig = { ...config, useSecureCookies: config.useSecureCookies ?? req.protocol === 'https' };
     return (await getSession(view as unknown as ExpressRequest, perRequest)) as AuthSession | null;
   };

@@ -74,19 +74,24 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
       );
     }
     resolver = nextAuthSession(options);
-    middleware.push(provideSession(resolver), trustedForwardedHeaders());
+    // Only the sign-in URLs get the rewrite: elsewhere client-sent X-Forwarded-* reach headers()
+    // unchanged, as in Next (a spoofed value there only changes what that client itself sees).
+    const rewrite = express.Router({ caseSensitive: true });
+    rewrite.use(basePath, trustedForwardedHeaders());
+    middleware.push(provideSession(resolver), rewrite);
   }
 
   const guard = requireAuth({ isProtected, basePath, session: (req) => sessionOf(req) ?? resolver(req) });
   return { middleware, guard };
 }
 
-/** '/api/auth' stays; '/api/auth/' → '/api/auth'; '/' or 'api/auth' → throws naming AUTH_BASE_PATH. */
+/** '/api/auth' stays; '/api/auth/' → '/api/auth'; '/', 'api/auth', '/api/*' → throws naming AUTH_BASE_PATH. */
 function checkBasePath(basePath: string): string {
   const trimmed = basePath.length > 1 ? basePath.replace(/\/+$/, '') : basePath;
-  if (!trimmed.startsWith('/') || trimmed === '/' || /[?#*:{}()]/.test(trimmed)) {
+  // Plain characters only: the path is also an Express mount path, where * : ( ) { } ! + mean something.
+  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(trimmed) || /\/\.\.?(\/|$)/.test(trimmed)) {
     throw new NextpressError(
-      `The auth base path '${basePath}' (AUTH_BASE_PATH / auth.basePath) is not usable: expected a path below / without ? # * : { } ( ), e.g. /api/auth.`,
+      `The auth base path '${basePath}' (AUTH_BASE_PATH / auth.basePath) is not usable: expected a path below / of letters, digits and - . _ ~, without . or .. segments (e.g. /api/auth).`,
       { code: 'BAD_AUTH_BASE_PATH' },
     );
   }
@@ -115,14 +120,18 @@ function nextAuthOptionsFor(settings: AuthSettings, env: NodeJS.ProcessEnv, logg
   const secret = requireSecret(settings.secret ?? routeSecret);
   if (secret !== routeSecret) {
     logger.warn(
-      { variable: routeSecret === undefined ? 'AUTH_SECRET' : env.NEXTAUTH_SECRET !== undefined ? 'NEXTAUTH_SECRET' : 'AUTH_SECRET' },
+      { variable: env.NEXTAUTH_SECRET !== undefined ? 'NEXTAUTH_SECRET' : 'AUTH_SECRET' },
       'auth.secret is not the secret next-auth route files read (NEXTAUTH_SECRET, else AUTH_SECRET, from the environment), so the guard will not recognise their sessions. Set AUTH_SECRET to the same value, or pass your authOptions as auth.nextAuthOptions.',
     );
   }
   return { secret, session: { strategy: 'jwt' }, providers: [], logger: nextAuthLogger(logger) };
 }
 
-/** next-auth's logger → the engine's; a junk session cookie is the client's doing (a warning). */
+/**
+ * next-auth's logger → the engine's; a junk session cookie is the client's doing (a warning).
+ * next-auth keeps one logger per process, so route files whose authOptions have no `logger` log
+ * through this one too once the guard has run.
+ */
 function nextAuthLogger(logger: EngineLogger): NextAuthOptions['logger'] {
   return {
     error(code, metadata) {

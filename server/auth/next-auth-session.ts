@@ -16,7 +16,8 @@ const RESPONSE_STUB = { getHeader: () => undefined, setHeader: () => undefined, 
 
 export function nextAuthSession(options: NextAuthOptions): SessionResolver {
   return async (req) => {
-    const cookie = req.headers.cookie ?? '';
+    const cookie = req.headers.cookie;
+    if (!cookie) return null; // no cookie, no session: skip the library
     const host = req.host;
     const headers: Record<string, string> = { cookie, 'x-forwarded-proto': req.protocol };
     if (host) headers.host = headers['x-forwarded-host'] = host;

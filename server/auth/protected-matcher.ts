@@ -21,22 +21,31 @@ function segmentsOf(pattern: string): string[] {
   return pattern.split('/').filter((segment) => segment !== '');
 }
 
-function matchFrom(pattern: string[], i: number, route: string[], j: number): boolean {
-  if (i === pattern.length) return j === route.length;
-  const part = pattern[i];
-  if (part === '**') {
-    for (let k = j; k <= route.length; k++) if (matchFrom(pattern, i + 1, route, k)) return true;
-    return false;
-  }
-  if (j === route.length) return false;
-  return (part === '*' || part === route[j]) && matchFrom(pattern, i + 1, route, j + 1);
+/** Segments with each run of `**` folded into one (`/**` + `/**` means the same as `/**`). */
+function compile(pattern: string): string[] {
+  return segmentsOf(pattern).filter((part, i, parts) => !(part === '**' && parts[i - 1] === '**'));
+}
+
+/** Glob match over segments; `seen` remembers dead ends, so the cost is patterns × segments at most. */
+function matches(pattern: string[], route: string[]): boolean {
+  const seen = new Set<number>();
+  const from = (i: number, j: number): boolean => {
+    if (i === pattern.length) return j === route.length;
+    const key = i * (route.length + 1) + j;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    const part = pattern[i];
+    if (part === '**') return from(i + 1, j) || (j < route.length && from(i, j + 1));
+    return j < route.length && (part === '*' || part === route[j]) && from(i + 1, j + 1);
+  };
+  return from(0, 0);
 }
 
 export function createProtectedMatcher(patterns: readonly string[]): ProtectedMatcher {
-  const compiled = patterns.map(segmentsOf);
+  const compiled = patterns.map(compile);
   if (compiled.length === 0) return () => false;
   return (routePattern) => {
     const route = segmentsOf(routePattern);
-    return compiled.some((pattern) => matchFrom(pattern, 0, route, 0));
+    return compiled.some((pattern) => matches(pattern, route));
   };
 }

@@ -58,6 +58,13 @@ export function loadUsersFile(file: string): UserRecord[] {
   } catch (error) {
     return fail(`is not JSON (${(error as Error).message})`, 'See docs/auth.md for the format.');
   }
+  const plaintext = Array.isArray((json as { users?: unknown })?.users)
+    ? (json as { users: unknown[] }).users.findIndex((user) => typeof user === 'object' && user !== null && 'password' in user)
+    : -1;
+  if (plaintext !== -1) {
+    const username = String((json as { users: Array<{ username?: unknown }> }).users[plaintext].username);
+    fail(`has a "password" for '${username}' (users[${plaintext}]): passwords are never stored as text`, HASH_FIX);
+  }
   const parsed = FILE.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,0 +1,166 @@
+/**
+ * Auth.js (@auth/express) mounted by nextpress at /api/auth, over the demo route files: sign-in
+ * over HTTP with the CSRF token and the credentials callback, the session cookie, auth() behind
+ * the guard, sign-out, providers from settings, and Auth.js's own answers to a wrong password, a
+ * missing CSRF token and malformed bodies.
+ */
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import request from 'supertest';
+import { createApp } from '../../server';
+import { recordingLogger } from '../helpers/serve';
+import { DEMO_ROUTES, PASSWORD, SECRET, USERS_FILE, cookieHeader, cookiesOf, setCookieLine, signIn } from './helpers';
+import { useRouteEnv } from './route-env';
+
+// The demo route files read next-auth's settings from the environment; Auth.js here reads none.
+useRouteEnv({ AUTH_SECRET: SECRET, AUTH_USERS_FILE: USERS_FILE, AUTH_URL: undefined, AUTH_TRUST_HOST: '1', NEXTAUTH_URL: undefined });
+
+const log = recordingLogger();
+let app: ReturnType<typeof createApp>;
+const ORIGIN = /^http:\/\/127\.0\.0\.1:\d+$/;
+
+beforeAll(() => {
+  app = createApp({
+    routesDir: DEMO_ROUTES,
+    logger: log.logger,
+    auth: {
+      provider: 'authjs',
+      secret: SECRET,
+      usersFile: USERS_FILE,
+      github: { clientId: 'gh-client-id', clientSecret: 'gh-client-secret' },
+      protectedPaths: ['/api/me'],
+    },
+  });
+});
+
+describe('sign-in with username and password', () => {
+  test('the demo next-auth route file under /api/auth is reported as hidden by Auth.js', () => {
+    expect(log.lines).toContainEqual({
+      level: 'warn',
+      msg: "'api/auth/[...nextauth]/route.ts' is under the auth base path /api/auth, which Auth.js answers (AUTH_PROVIDER=authjs): the file never runs. Set AUTH_PROVIDER=next-auth to serve it, or move it.",
+      obj: { file: 'api/auth/[...nextauth]/route.ts' },
+    });
+  });
+
+  test('GET /api/auth/csrf → 200 {csrfToken} and Auth.js’s cookies', async () => {
+    const response = await request(app).get('/api/auth/csrf');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ csrfToken: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const setCookie = response.headers['set-cookie'] as unknown as string[];
+    expect(setCookieLine(setCookie, 'authjs.csrf-token')).toMatch(new RegExp(`^authjs\\.csrf-token=${response.body.csrfToken}%7C[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Lax$`));
+    expect(setCookieLine(setCookie, 'authjs.callback-url')).toMatch(/^authjs\.callback-url=http%3A%2F%2F127\.0\.0\.1%3A\d+; Path=\/; HttpOnly; SameSite=Lax$/);
+  });
+
+  test('GET /api/auth/providers lists GitHub (from settings) and the users-file Credentials provider', async () => {
+    const response = await request(app).get('/api/auth/providers');
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body)).toEqual(['github', 'credentials']);
+    expect(response.body.github).toMatchObject({ id: 'github', name: 'GitHub', type: 'oauth', signinUrl: expect.stringMatching(/\/api\/auth\/signin\/github$/) });
+    expect(response.body.credentials).toMatchObject({ id: 'credentials', name: 'Username', type: 'credentials' });
+  });
+
+  test.each([
+    ['demo', 'scrypt'],
+    ['ada', 'bcrypt'],
+  ])('%s (%s hash): 302 to the callback URL with an HttpOnly, SameSite=Lax, non-Secure session cookie', async (username) => {
+    const result = await signIn(app, { username, password: PASSWORD });
+    expect(result.status).toBe(302);
+    expect(result.location).toMatch(ORIGIN);
+    expect(setCookieLine(result.setCookie, 'authjs.session-token')).toMatch(/^authjs\.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIiwia2lkIjoi[^;]+; Path=\/; Expires=[^;]+ GMT; HttpOnly; SameSite=Lax$/);
+  });
+
+  test('the session: /api/auth/session, auth() behind the guard; then sign-out ends it', async () => {
+    const { jar, csrfToken } = await signIn(app, { username: 'demo', password: PASSWORD });
+    const cookie = cookieHeader(jar);
+    const user = { name: 'Demo User', email: 'demo@example.test', image: null };
+
+    const session = await request(app).get('/api/auth/session').set('cookie', cookie);
+    expect([session.status, session.body]).toEqual([200, { user, expires: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
+
+    const me = await request(app).get('/api/me').set('cookie', cookie);
+    expect([me.status, me.body]).toEqual([200, { signedIn: true, user, expires: expect.any(String) }]);
+
+    const signOut = await request(app).post('/api/auth/signout').set('cookie', cookie).type('form').send({ csrfToken });
+    expect(signOut.status).toBe(302);
+    expect(signOut.headers.location).toMatch(ORIGIN);
+    const cleared = signOut.headers['set-cookie'] as unknown as string[];
+    expect(setCookieLine(cleared, 'authjs.session-token')).toBe('authjs.session-token=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax');
+
+    const after = cookieHeader({ ...jar, ...cookiesOf(cleared) });
+    expect((await request(app).get('/api/me').set('cookie', after)).status).toBe(401);
+    expect((await request(app).get('/api/auth/session').set('cookie', after)).body).toBeNull();
+  });
+
+  test('only one system owns the session: the next-auth article route does not see an Auth.js session', async () => {
+    const { jar } = await signIn(app, { username: 'demo', password: PASSWORD });
+    const article = await request(app).get('/api/session').set('cookie', cookieHeader(jar));
+    expect([article.status, article.text]).toEqual([401, 'Unauthorized access detected']);
+  });
+
+  test('without a session the guarded route answers the guard’s 401', async () => {
+    const me = await request(app).get('/api/me');
+    expect([me.status, me.body, me.headers['www-authenticate']]).toEqual([401, { error: 'Unauthorized' }, 'Cookie realm="nextpress", form-action="/api/auth/signin"']);
+  });
+});
+
+describe('Auth.js’s own answers to bad sign-ins (never a 500)', () => {
+  async function csrf() {
+    const response = await request(app).get('/api/auth/csrf');
+    return { token: response.body.csrfToken as string, cookie: cookieHeader(cookiesOf(response.headers['set-cookie'])) };
+  }
+  const callback = (cookie: string) => request(app).post('/api/auth/callback/credentials').set('cookie', cookie);
+
+  test.each([
+    ['a wrong password', { username: 'demo', password: 'wrong' }],
+    ['an unknown user (the same answer)', { username: 'nobody', password: PASSWORD }],
+    ['an empty password', { username: 'demo', password: '' }],
+    ['an over-long password', { username: 'demo', password: 'x'.repeat(5000) }],
+  ])('%s → 302 to /api/auth/signin?error=CredentialsSignin&code=credentials, no session cookie', async (_name, fields) => {
+    const { token, cookie } = await csrf();
+    const response = await callback(cookie).type('form').send({ csrfToken: token, ...fields });
+    expect([response.status, response.headers.location]).toEqual([302, expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/auth\/signin\?error=CredentialsSignin&code=credentials$/)]);
+    expect(setCookieLine(response.headers['set-cookie'], 'authjs.session-token')).toBeUndefined();
+  });
+
+  test.each([
+    ['no csrfToken field', () => ({ username: 'demo', password: PASSWORD })],
+    ['a csrfToken that is not the cookie’s', () => ({ csrfToken: '0'.repeat(64), username: 'demo', password: PASSWORD })],
+  ])('%s → 302 to /api/auth/signin?error=MissingCSRF, no session cookie', async (_name, fields) => {
+    const { cookie } = await csrf();
+    const response = await callback(cookie).type('form').send(fields());
+    expect([response.status, response.headers.location]).toEqual([302, expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/auth\/signin\?error=MissingCSRF$/)]);
+    expect(setCookieLine(response.headers['set-cookie'], 'authjs.session-token')).toBeUndefined();
+  });
+
+  test('the right token without its cookie → MissingCSRF', async () => {
+    const { token } = await csrf();
+    const response = await callback('').type('form').send({ csrfToken: token, username: 'demo', password: PASSWORD });
+    expect([response.status, response.headers.location]).toEqual([302, expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/auth\/signin\?error=MissingCSRF$/)]);
+  });
+
+  test.each([
+    ['a form body that is not a form', 'application/x-www-form-urlencoded', '%%%&&==&csrfToken'],
+    ['an empty form body', 'application/x-www-form-urlencoded', ''],
+  ])('%s → 302 to /api/auth/signin?error=MissingCSRF', async (_name, type, body) => {
+    const { cookie } = await csrf();
+    const response = await callback(cookie).set('content-type', type).send(body);
+    expect([response.status, response.headers.location]).toEqual([302, expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/auth\/signin\?error=MissingCSRF$/)]);
+  });
+
+  test('malformed JSON → 400 from the body parser Auth.js runs, with its message', async () => {
+    const { cookie } = await csrf();
+    const response = await callback(cookie).set('content-type', 'application/json').send('{"csrfToken":');
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ error: expect.stringMatching(/JSON/) });
+  });
+
+  test('an action Auth.js does not have → 400 with its own answer', async () => {
+    const response = await request(app).get('/api/auth/nope');
+    expect([response.status, response.headers['content-type'], response.text]).toEqual([400, 'application/json', '"Bad request."']);
+  });
+
+  test('client mistakes are warnings naming Auth.js’s error type, never engine errors', () => {
+    expect(log.lines.filter((line) => line.level === 'error')).toEqual([]);
+    const types = log.lines.filter((line) => line.level === 'warn' && line.obj.type !== undefined).map((line) => line.obj.type);
+    expect(new Set(types)).toEqual(new Set(['CredentialsSignin', 'MissingCSRF', 'UnknownAction']));
+  });
+});

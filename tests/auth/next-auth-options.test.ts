@@ -1,0 +1,42 @@
+/**
+ * createApp's `auth.nextAuthOptions`: the guard and auth() read sessions with your authOptions
+ * (their cookie names, callbacks and secret), not next-auth's defaults.
+ */
+import { describe, expect, test } from '@jest/globals';
+import type { NextAuthOptions } from 'next-auth';
+import { encode } from 'next-auth/jwt';
+import request from 'supertest';
+import { createApp } from '../../server';
+import { recordingLogger } from '../helpers/serve';
+import { FIXTURE_ROUTES, OTHER_SECRET } from './helpers';
+import { useRouteEnv } from './route-env';
+
+useRouteEnv({ AUTH_TRUST_HOST: '1', NEXTAUTH_URL: undefined });
+
+const authOptions: NextAuthOptions = {
+  secret: OTHER_SECRET,
+  providers: [],
+  cookies: { sessionToken: { name: 'my-session', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false } } },
+  callbacks: { session: ({ session, token }) => ({ ...session, role: token.role }) },
+};
+
+const app = createApp({
+  routesDir: FIXTURE_ROUTES,
+  logger: recordingLogger().logger,
+  auth: { provider: 'next-auth', nextAuthOptions: authOptions, protectedPaths: ['/api/me'] },
+});
+
+describe('auth.nextAuthOptions', () => {
+  test('the session cookie under your cookie name, read with your secret and session callback', async () => {
+    const token = await encode({ token: { name: 'Ada', email: 'ada@example.test', sub: 'ada', role: 'admin' }, secret: OTHER_SECRET });
+    const response = await request(app).get('/api/me').set('cookie', `my-session=${token}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ session: { user: { name: 'Ada', email: 'ada@example.test' }, role: 'admin', expires: expect.any(String) } });
+  });
+
+  test('next-auth’s default cookie name is not read', async () => {
+    const token = await encode({ token: { name: 'Ada', sub: 'ada' }, secret: OTHER_SECRET });
+    const response = await request(app).get('/api/me').set('cookie', `next-auth.session-token=${token}`);
+    expect([response.status, response.body]).toEqual([401, { error: 'Unauthorized' }]);
+  });
+});
