@@ -185,10 +185,9 @@ describe('npm start (dist/server/cli.js)', () => {
     stream.rest.catch(() => undefined);
     run.child.kill('SIGTERM');
     await run.waitFor((line) => typeof line.msg === 'string' && line.msg.startsWith('Shutting down'));
-    const sent = Date.now();
     run.child.kill(second);
-    expect(await within(run.exited, 3_000, 'exit')).toEqual({ code, signal: null });
-    expect(Date.now() - sent).toBeLessThan(2_000);
+    // The stream still had about 10 s to go: exiting within a few seconds means it did not wait.
+    expect(await within(run.exited, 5_000, 'exit')).toEqual({ code, signal: null });
     expect(run.lines.some((line) => line.msg === `${second} again: exiting now`)).toBe(true);
   });
 
