@@ -22,12 +22,14 @@ import { formatMarkdown, formatTable } from './report.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
-const CLI = join(ROOT, 'dist', 'server', 'cli.js');
-
 const args = process.argv.slice(2);
+const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+/** `--dist=<folder>`: the build to measure (default dist); `--baseline=<folder>`: another build, measured beside it. */
+const CLI = join(ROOT, option('dist') ?? 'dist', 'server', 'cli.js');
+const BASELINE_CLI = option('baseline') === undefined ? undefined : join(ROOT, option('baseline'), 'server', 'cli.js');
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const profileDir = args.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
+const only = option('only')?.split(',');
+const profileDir = option('cpu-prof');
 const MODE = quick
   ? { name: 'quick', rounds: 2, duration: 3, warmup: 1, coldTrials: 2 }
   : { name: 'full', rounds: 7, duration: 5, warmup: 3, coldTrials: 5 };
@@ -41,6 +43,8 @@ const SYSTEMS = {
   'nextpress+log': { kind: 'nextpress', app: 'base', label: 'nextpress, LOG_LEVEL=info', env: { LOG_LEVEL: 'info' } },
   'express-scale': { kind: 'express', app: 'scale', label: 'Express 5' },
   'nextpress-scale': { kind: 'nextpress', app: 'scale', label: 'nextpress', env: { LOG_LEVEL: 'warn' } },
+  baseline: { kind: 'nextpress', app: 'base', label: 'nextpress (baseline build)', cli: BASELINE_CLI, env: { LOG_LEVEL: 'warn' } },
+  'baseline-scale': { kind: 'nextpress', app: 'scale', label: 'nextpress (baseline build)', cli: BASELINE_CLI, env: { LOG_LEVEL: 'warn' } },
 };
 
 /** The measured pairs, in the order they run within a round. */
@@ -51,7 +55,9 @@ const PLAN = [
   ['echo', ['express', 'nextpress']],
   ['stream', ['express', 'nextpress']],
   ['scale', ['express-scale', 'nextpress-scale']],
-].filter(([endpoint]) => only === undefined || only.includes(endpoint));
+]
+  .filter(([endpoint]) => only === undefined || only.includes(endpoint))
+  .map(([endpoint, systems]) => [endpoint, BASELINE_CLI === undefined ? systems : [...systems, endpoint === 'scale' ? 'baseline-scale' : 'baseline']]);
 
 const hasTaskset = process.platform === 'linux' && os.cpus().length >= 2 && spawnSync('taskset', ['-V']).status === 0;
 const pin = (core, command, commandArgs) => (hasTaskset ? ['taskset', ['-c', String(core), command, ...commandArgs]] : [command, commandArgs]);
@@ -85,7 +91,7 @@ async function startServer(systemName, apps, path, { cpuProf } = {}) {
   const app = apps[system.app];
   const port = await freePort();
   const nodeArgs = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [];
-  const script = system.kind === 'express' ? app.express : CLI;
+  const script = system.kind === 'express' ? app.express : (system.cli ?? CLI);
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -427,5 +433,5 @@ function targets(rows, cold) {
 
 main().catch((error) => {
   console.error(error);
-  process.exitCode = 1;
+  process.exit(1); // the exit handler stops any server still running
 });

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { chain } from './chain';
 import { isNextpressError } from './errors';
 import { consoleLogger, type EngineLogger } from './logger';
 import { createDispatcher, type Dispatcher } from './dispatch/dispatcher';
@@ -89,12 +90,17 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
   app.disable('etag');
   app.set('trust proxy', options.trustProxy ?? false);
 
-  for (const handler of options.before ?? []) app.use(handler); // 1, 2
+  // The engine's own middleware runs as one Express layer each side of yours (see chain.ts).
+  if (options.before !== undefined && options.before.length > 0) app.use(chain(options.before)); // 1, 2
   for (const handler of options.middleware ?? []) app.use(handler); // 3
-  for (const handler of auth?.middleware ?? []) app.use(handler); // 3: auth (sign-in endpoints, session lookup)
-  if (auth !== undefined) app.use(auth.guard(dispatcher)); // 3: protected paths
-  for (const guard of options.guards ?? []) app.use(guard(dispatcher));
-  app.use(dispatcher); // 4
+  app.use(
+    chain([
+      ...(auth?.middleware ?? []), // 3: auth (sign-in endpoints, session lookup)
+      ...(auth === undefined ? [] : [auth.guard(dispatcher)]), // 3: protected paths
+      ...(options.guards ?? []).map((guard) => guard(dispatcher)),
+      dispatcher, // 4
+    ]),
+  );
   app.use(notFound); // 5
   app.use(errorHandler(logger)); // 6
 

@@ -61,6 +61,14 @@ export function isResponseLike(value: unknown): value is ResponseLike {
   return typeof candidate.status === 'number' && typeof candidate.headers === 'object' && candidate.headers !== null && 'body' in candidate;
 }
 
+/** Whether the response carries header `name` (lowercase); undici's own map when readable, no Headers call. */
+export function hasHeader(response: ResponseLike, name: string): boolean {
+  const state = FAST_PATH ? (response as unknown as Record<symbol, UndiciState | undefined>)[kState!] : undefined;
+  if (state !== undefined) return state.headersList[kHeadersMap!].has(name);
+  const headers = response.headers as Partial<Headers>;
+  return typeof headers.get === 'function' && headers.get(name) !== null;
+}
+
 export function writeResponse(res: ServerResponse, response: ResponseLike, options: WriteOptions): void | Promise<void> {
   // Undici's own slot, if present (checked by symbol, not `instanceof`, so any realm's Response qualifies).
   const state = FAST_PATH ? (response as unknown as Record<symbol, UndiciState | undefined>)[kState!] : undefined;
@@ -161,8 +169,10 @@ function sendStream(
     return;
   }
   writeHead(res, status, statusText, headers);
-  res.flushHeaders(); // server-sent events: the client sees the headers before the first event
-  if (isNodeReadable(body)) return pipeNodeStream(res, body);
+  if (isNodeReadable(body)) {
+    res.flushHeaders(); // server-sent events: the client sees the headers before the first event
+    return pipeNodeStream(res, body);
+  }
   return pumpWebStream(res, body);
 }
 
@@ -184,6 +194,17 @@ function pipeNodeStream(res: ServerResponse, body: Readable): Promise<void> {
   });
 }
 
+/** Sends the headers now (cancelled once the first chunk is there to carry them), unless the client has left. */
+function flushHeaders(res: ServerResponse): void {
+  if (!res.destroyed) res.flushHeaders();
+}
+
+/**
+ * Writes a web stream's chunks as they come, waiting for `drain` when the socket is full.
+ * Fast path: a chunk the stream has ready in this turn of the event loop goes out in the same
+ * write as the headers (one syscall, not two). A stream with nothing ready by the end of the turn
+ * (server-sent events) has its headers flushed then, so the client sees them before the first event.
+ */
 async function pumpWebStream(res: ServerResponse, body: ReadableStream<Uint8Array>): Promise<void> {
   const reader = body.getReader();
   let closed = false;
@@ -195,13 +216,21 @@ async function pumpWebStream(res: ServerResponse, body: ReadableStream<Uint8Arra
   };
   const onDrain = () => wake?.();
   res.on('close', onClose);
-  res.on('drain', onDrain);
+  let pendingFlush: NodeJS.Immediate | undefined = setImmediate(flushHeaders, res);
+  let readToEnd = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
+      if (pendingFlush !== undefined) {
+        clearImmediate(pendingFlush);
+        pendingFlush = undefined;
+      }
+      if (done) readToEnd = true;
       if (done || closed) break;
       if (!res.write(value)) {
+        res.once('drain', onDrain);
         await new Promise<void>((resolve) => (wake = resolve));
+        res.off('drain', onDrain);
         wake = undefined;
         if (closed) break;
       }
@@ -211,9 +240,10 @@ async function pumpWebStream(res: ServerResponse, body: ReadableStream<Uint8Arra
     // Headers (and maybe part of the body) are out: the only honest signal left is to cut the connection.
     if (!res.destroyed) res.destroy(error as Error);
   } finally {
+    if (pendingFlush !== undefined) clearImmediate(pendingFlush);
     res.off('close', onClose);
-    res.off('drain', onDrain);
-    reader.releaseLock();
+    // A stream read to its end is closed and needs no unlocking (releaseLock() would build an Error).
+    if (!readToEnd) reader.releaseLock();
   }
 }
 

@@ -10,14 +10,11 @@
  * protected pattern that matches no route, a route file Auth.js hides, no next-auth route file).
  */
 import express, { type RequestHandler } from 'express';
-import { ExpressAuth } from '@auth/express';
 import type { NextAuthOptions } from 'next-auth';
 import { requireAuth } from '../../middleware/auth';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { NextpressError } from '../errors';
 import type { EngineLogger } from '../logger';
-import { createAuthjsConfig } from './authjs-config';
-import { authjsSession } from './authjs-session';
 import { nextAuthSession } from './next-auth-session';
 import { createProtectedMatcher } from './protected-matcher';
 import { provideSession, sessionOf } from './request-session';
@@ -51,6 +48,7 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
   let resolver: SessionResolver;
   const middleware: RequestHandler[] = [];
   if (settings.provider === 'authjs') {
+    const { ExpressAuth, createAuthjsConfig, authjsSession } = loadAuthjs();
     const secret = requireSecret(settings.secret ?? env.AUTH_SECRET);
     const users = settings.usersFile === undefined ? undefined : loadUsersFile(settings.usersFile);
     const config = createAuthjsConfig({ settings, secret, basePath, users, logger });
@@ -76,13 +74,36 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
     resolver = nextAuthSession(options);
     // Only the sign-in URLs get the rewrite: elsewhere client-sent X-Forwarded-* reach headers()
     // unchanged, as in Next (a spoofed value there only changes what that client itself sees).
-    const rewrite = express.Router({ caseSensitive: true });
-    rewrite.use(basePath, trustedForwardedHeaders());
-    middleware.push(provideSession(resolver), rewrite);
+    middleware.push(provideSession(resolver), onlyUnder(basePath, trustedForwardedHeaders()));
   }
 
   const guard = requireAuth({ isProtected, basePath, session: (req) => sessionOf(req) ?? resolver(req) });
   return { middleware, guard };
+}
+
+/**
+ * `handler` for paths at or under `basePath` (case-sensitive, like the route tree), else straight on:
+ * what a `Router({ caseSensitive: true }).use(basePath, handler)` does for a handler that reads no
+ * URL, without a nested router's cost on every request.
+ *
+ *   /api/auth, /api/auth/, /api/auth/signin?x=1  -> handler
+ *   /api/authx, /API/auth, /api                  -> next()
+ */
+function onlyUnder(basePath: string, handler: RequestHandler): RequestHandler {
+  return function onlyUnderBasePath(req, res, next) {
+    const url = req.url;
+    const under = url.startsWith(basePath) && (url.length === basePath.length || url[basePath.length] === '/' || url[basePath.length] === '?');
+    return under ? handler(req, res, next) : next();
+  };
+}
+
+/** Auth.js takes ~75 ms to load: only AUTH_PROVIDER=authjs pays for it (next-auth is loaded on the first session read). */
+function loadAuthjs() {
+  return {
+    ExpressAuth: (require('@auth/express') as typeof import('@auth/express')).ExpressAuth,
+    createAuthjsConfig: (require('./authjs-config') as typeof import('./authjs-config')).createAuthjsConfig,
+    authjsSession: (require('./authjs-session') as typeof import('./authjs-session')).authjsSession,
+  };
 }
 
 /** '/api/auth' stays; '/api/auth/' → '/api/auth'; '/', 'api/auth', '/api/*' → throws naming AUTH_BASE_PATH. */

@@ -9,7 +9,7 @@
  *   no cookie / tampered / expired / other secret    → null
  */
 import { parseCookie } from '@edge-runtime/cookies';
-import { getServerSession, type NextAuthOptions } from 'next-auth';
+import type { NextAuthOptions } from 'next-auth';
 import type { SessionResolver } from './types';
 
 const RESPONSE_STUB = { getHeader: () => undefined, setHeader: () => undefined, setCookie: () => undefined };
@@ -22,6 +22,8 @@ export function nextAuthSession(options: NextAuthOptions): SessionResolver {
     const headers: Record<string, string> = { cookie, 'x-forwarded-proto': req.protocol };
     if (host) headers.host = headers['x-forwarded-host'] = host;
     const view = { headers, cookies: Object.fromEntries(parseCookie(cookie)) };
+    // next-auth takes ~70 ms to load: required here, on the first request with a cookie, not at start-up.
+    const { getServerSession } = require('next-auth') as typeof import('next-auth');
     const session = await getServerSession(view as never, RESPONSE_STUB as never, options);
     return session === null || Object.keys(session).length === 0 ? null : (session as never);
   };

@@ -20,7 +20,7 @@ import { normalizePath } from '../routing/normalize-path';
 import { createRouteTree } from '../routing/route-tree';
 import { toNextRequest } from '../adapter/incoming-request';
 import { declaredTooLarge, bodyTooLarge } from '../adapter/read-body';
-import { isResponseLike, writeResponse } from '../adapter/write-response';
+import { hasHeader, isResponseLike, writeResponse } from '../adapter/write-response';
 import { NEXT_HEADER, REWRITE_HEADER } from '../next/response';
 import { toControlFlow } from './control-flow';
 import { toRouteParams, type Params } from './route-params';
@@ -168,16 +168,13 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
       );
       return sendEmpty(res, 500);
     }
-    const headers = value.headers as Headers;
-    if (typeof headers.get === 'function') {
-      if (headers.get(REWRITE_HEADER) !== null) {
-        logger.error({ file: store.routeFile }, 'NextResponse.rewrite() was used in a app route handler, this is not currently supported. Please remove the invocation to continue.');
-        return sendEmpty(res, 500);
-      }
-      if (headers.get(NEXT_HEADER) !== null) {
-        logger.error({ file: store.routeFile }, 'NextResponse.next() was used in a app route handler, this is not supported. See here for more info: https://nextjs.org/docs/messages/next-response-next-in-app-route-handler');
-        return sendEmpty(res, 500);
-      }
+    if (hasHeader(value, REWRITE_HEADER)) {
+      logger.error({ file: store.routeFile }, 'NextResponse.rewrite() was used in a app route handler, this is not currently supported. Please remove the invocation to continue.');
+      return sendEmpty(res, 500);
+    }
+    if (hasHeader(value, NEXT_HEADER)) {
+      logger.error({ file: store.routeFile }, 'NextResponse.next() was used in a app route handler, this is not supported. See here for more info: https://nextjs.org/docs/messages/next-response-next-in-app-route-handler');
+      return sendEmpty(res, 500);
     }
     return writeResponse(res, value, { head: entry.head || req.method === 'HEAD', cookies: store.responseCookies?.toSetCookieHeaders() });
   }

@@ -3,7 +3,6 @@
  * line per entry (pino-pretty, in process) in development. Credentials never reach the output.
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { prettyFactory } from 'pino-pretty';
 import type { Config } from '../../config';
 
 /** Header values that must never be written, wherever a request or response object is logged. */
@@ -27,6 +26,8 @@ export function createLogger(config: LoggerConfig, destination?: DestinationStre
   if (config.nodeEnv === 'development') {
     // Formatted in process and written synchronously: no worker thread, and nothing is lost when
     // the CLI exits right after logging.
+    // pino-pretty is required here, so production never loads it.
+    const { prettyFactory } = require('pino-pretty') as typeof import('pino-pretty');
     const prettify = prettyFactory({
       singleLine: true,
       colorize: destination === undefined && process.stdout.isTTY === true,

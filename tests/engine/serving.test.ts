@@ -294,6 +294,15 @@ describe('response writer', () => {
     expect(arrivals[arrivals.length - 1] - arrivals[0]).toBeGreaterThanOrEqual(250);
   });
 
+  test('streaming: the headers go out before a slow stream has its first chunk', async () => {
+    // fetch() resolves on the headers; were they held back with the first chunk, this would hang.
+    const res = await fetch(`${served.url}/late-stream`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain');
+    expect((await fetch(`${served.url}/late-stream`, { method: 'POST' })).status).toBe(204);
+    expect(await res.text()).toBe('late');
+  });
+
   test('5 MB bodies: bytes (fast path) and stream (pump) arrive intact', async () => {
     for (const method of ['GET', 'POST']) {
       const res = await fetch(`${served.url}/big`, { method });

@@ -121,7 +121,7 @@ describe('drain', () => {
       expect(res.headers.connection).toBe('keep-alive');
       const started = Date.now();
       expect(await drain(server, nextpress, 5_000)).toBe(true);
-      expect(Date.now() - started).toBeLessThan(3_000) // well under Node's 5 s keep-alive timeout, which it would otherwise wait out;
+      expect(Date.now() - started).toBeLessThan(3_000); // well under Node's 5 s keep-alive timeout, which it would otherwise wait out
     } finally {
       agent.destroy();
     }
