@@ -150,7 +150,8 @@ describe('npm start (dist/server/cli.js)', () => {
     await run.waitFor((line) => typeof line.msg === 'string' && line.msg.startsWith('Shutting down'));
     // Pipelined behind the stream on the same connection, as a load balancer's pooled one would be.
     socket.write('GET /readyz HTTP/1.1\r\nHost: test\r\n\r\n');
-    await expect(fetchText(`${url.origin}/pid`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    // Refused, or reset when it raced into the listen backlog as the listener closed: never served.
+    await expect(fetchText(`${url.origin}/pid`)).rejects.toMatchObject({ code: expect.stringMatching(/^(ECONNREFUSED|ECONNRESET)$/) });
     await within(socketClosed, 5_000, 'the connection to close');
     const readiness = raw.slice(raw.lastIndexOf('HTTP/1.1 '));
     expect(raw).toContain('chunk 9\n');
