@@ -63,7 +63,17 @@ export function formatTable(result) {
   return [setup(result), '', throughputTable(result), '', coldTable(result), '', targetList(result)].join('\n');
 }
 
-export function formatMarkdown(result) {
+/** Everything in RESULTS.md after this line is hand-written and kept when the tables are rewritten. */
+export const NOTES_MARKER = '<!-- notes: kept as they are by npm run bench -->';
+
+/** RESULTS.md: the generated tables, then the notes of the previous file (if it had any). */
+export function formatMarkdown(result, previous = '') {
+  const at = previous.indexOf(NOTES_MARKER);
+  const notes = at === -1 ? '' : `\n${previous.slice(at)}`;
+  return tables(result) + notes;
+}
+
+function tables(result) {
   return `# Benchmark: nextpress vs bare Express 5
 
 Written by \`npm run bench\` (full mode); \`npm run bench -- --quick\` is for development and leaves this file alone.

@@ -33,6 +33,8 @@ const profileDir = option('cpu-prof');
 const MODE = quick
   ? { name: 'quick', rounds: 2, duration: 3, warmup: 1, coldTrials: 2 }
   : { name: 'full', rounds: 7, duration: 5, warmup: 3, coldTrials: 5 };
+if (option('rounds') !== undefined) MODE.rounds = Number(option('rounds'));
+if (option('duration') !== undefined) MODE.duration = Number(option('duration'));
 const CONNECTIONS = 50;
 const BENCH_SECRET = randomBytes(32).toString('hex');
 
@@ -48,13 +50,14 @@ const SYSTEMS = {
 };
 
 /** The measured pairs, in the order they run within a round. */
+// `scale` right after `text`: the 1,000-route target compares the two nextpress servers, so they run back to back.
 const PLAN = [
   ['text', ['express', 'nextpress', 'nextpress+log']],
+  ['scale', ['express-scale', 'nextpress-scale']],
   ['json', ['express', 'nextpress']],
   ['param', ['express', 'nextpress']],
   ['echo', ['express', 'nextpress']],
   ['stream', ['express', 'nextpress']],
-  ['scale', ['express-scale', 'nextpress-scale']],
 ]
   .filter(([endpoint]) => only === undefined || only.includes(endpoint))
   .map(([endpoint, systems]) => [endpoint, BASELINE_CLI === undefined ? systems : [...systems, endpoint === 'scale' ? 'baseline-scale' : 'baseline']]);
@@ -357,6 +360,7 @@ async function main() {
         cpuUsPerRequest: median(list.map((r) => r.cpuUsPerRequest)),
         peakRssMb: Math.max(...list.map((r) => r.peakRssMb ?? 0)) || undefined,
         rounds: list.map((r) => Math.round(r.rps)),
+        roundsCpuUsPerRequest: list.map((r) => (r.cpuUsPerRequest === undefined ? undefined : Math.round(r.cpuUsPerRequest))),
         non2xx: list.reduce((n, r) => n + r.non2xx, 0),
         errors: list.reduce((n, r) => n + r.errors + r.timeouts, 0),
       });
@@ -389,7 +393,10 @@ async function main() {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
   console.log('\n' + formatTable(result));
-  if (!quick && only === undefined) writeFileSync(join(HERE, 'RESULTS.md'), formatMarkdown(result));
+  if (!quick && only === undefined) {
+    const file = join(HERE, 'RESULTS.md');
+    writeFileSync(file, formatMarkdown(result, existsSync(file) ? readFileSync(file, 'utf8') : ''));
+  }
   console.log(`\nwrote bench/results/latest.json${!quick && only === undefined ? ' and bench/RESULTS.md' : ''}`);
 }
 

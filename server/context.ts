@@ -36,14 +36,18 @@ export class RequestStore {
   dynamicUsage: string | undefined = undefined;
   /** True while the handler runs for the response cache (segment config): request-time data is stripped or refused. */
   staticGeneration = false;
-  /** Per-request slots for features (auth session, cache state), keyed by symbol. */
-  readonly slots = new Map<symbol, unknown>();
+  #slots: Map<symbol, unknown> | undefined = undefined;
 
   constructor(request: Request, req: IncomingMessage, res: ServerResponse, routeFile: string) {
     this.request = request;
     this.req = req;
     this.res = res;
     this.routeFile = routeFile;
+  }
+
+  /** Per-request slots for features (auth session, cache state), keyed by symbol; the Map is made on first use. */
+  get slots(): Map<symbol, unknown> {
+    return (this.#slots ??= new Map());
   }
 }
 

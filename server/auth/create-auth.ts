@@ -77,9 +77,12 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
     middleware.push(provideSession(resolver), onlyUnder(basePath, trustedForwardedHeaders()));
   }
 
-  const guard = requireAuth({ isProtected, basePath, session: (req) => sessionOf(req) ?? resolver(req) });
+  // No PROTECTED_PATHS: nothing to guard, so no per-request work for it (bad encoding still answers 400 in the dispatcher).
+  const guard = patterns.length === 0 ? () => passThrough : requireAuth({ isProtected, basePath, session: (req) => sessionOf(req) ?? resolver(req) });
   return { middleware, guard };
 }
+
+const passThrough: RequestHandler = (_req, _res, next) => next();
 
 /**
  * `handler` for paths at or under `basePath` (case-sensitive, like the route tree), else straight on:

@@ -52,16 +52,28 @@ export interface Dispatcher {
 export function createDispatcher(routes: Route[], options: DispatcherOptions): Dispatcher {
   const tree = createRouteTree(routes.map((route) => ({ segments: route.segments, value: route })));
   const { logger, bodyLimit } = options;
+  const requestOptions = { bodyLimit }; // shared by every request's NextRequest
   const pendingAfter = new Set<Promise<unknown>>();
 
   /** Matches req.path in the tree; throws the 400 NextpressError for malformed encoding. */
-  function match(req: ExpressRequest): RouteMatch | undefined {
-    const cached = (req as MatchedRequest)[kMatch];
-    if (cached !== undefined) return cached ?? undefined;
+  function find(req: ExpressRequest): RouteMatch | undefined {
     const url = req.url;
     const query = url.indexOf('?');
     const found = tree.match(query === -1 ? url : url.slice(0, query));
-    const result = found === undefined ? undefined : { route: found.value, params: found.params };
+    return found === undefined ? undefined : { route: found.value, params: found.params };
+  }
+
+  // Set once something ahead of the dispatcher (an auth guard) asks for the match: from then on the
+  // match is kept on the request and reused. Until then the dispatcher matches on its own and adds
+  // nothing to `req` (a property lookup that misses walks req's whole prototype chain).
+  let shared = false;
+
+  /** find(), cached on the request. */
+  function match(req: ExpressRequest): RouteMatch | undefined {
+    shared = true;
+    const cached = (req as MatchedRequest)[kMatch];
+    if (cached !== undefined) return cached ?? undefined;
+    const result = find(req);
     (req as MatchedRequest)[kMatch] = result ?? null;
     return result;
   }
@@ -77,7 +89,7 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
     // 2. match the route
     let found: RouteMatch | undefined;
     try {
-      found = match(req);
+      found = shared ? match(req) : find(req);
     } catch (error) {
       next(error);
       return;
@@ -134,7 +146,7 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
   // 6. run the handler in the request context and write what it returns
   function run(entry: MethodEntry, found: RouteMatch, req: ExpressRequest, res: ExpressResponse): void {
     const { route } = found;
-    const request = toNextRequest(req, res, { bodyLimit });
+    const request = toNextRequest(req, res, requestOptions);
     const store = new RequestStore(request, req, res, route.relativeFile);
     let result: unknown;
     try {

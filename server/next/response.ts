@@ -26,6 +26,9 @@ function validateUrl(url: string | URL): string {
   }
 }
 
+/** The init of `NextResponse.json(body)` without one of its own. */
+const JSON_INIT: ResponseInit = { headers: { 'content-type': 'application/json' } };
+
 export class NextResponse<Body = unknown> extends Response {
   [kCookies]: ResponseCookies | undefined;
 
@@ -43,6 +46,8 @@ export class NextResponse<Body = unknown> extends Response {
   static json<JsonBody>(body: JsonBody, init?: ResponseInit): NextResponse<JsonBody> {
     const text = JSON.stringify(body);
     if (text === undefined) throw new TypeError('Value is not JSON serializable');
+    // Fast path: no init (the usual call) needs no Headers object built and copied.
+    if (init === undefined) return new NextResponse<JsonBody>(text, JSON_INIT);
     const headers = new Headers(init?.headers);
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
     return new NextResponse<JsonBody>(text, { status: init?.status, statusText: init?.statusText, headers });
