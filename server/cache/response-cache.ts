@@ -33,6 +33,7 @@ import type { CacheRuntime } from './registry';
 import { readSegmentConfig, toCachePolicy, type CachePolicy } from './segment-config';
 import { forceStaticRequest, requireStaticRequest, StaticGenBailoutError, trackingRequest } from './static-request';
 import { isListed, listStaticParams } from './static-params';
+import { sendEmpty } from '../adapter/send-empty';
 
 /** The dispatcher's step 6 (run the handler in the request context, write what it returns). */
 export type RunHandler = (entry: MethodEntry, found: RouteMatch, req: ExpressRequest, res: ExpressResponse) => void;
@@ -527,11 +528,3 @@ function sendNotFound(res: ExpressResponse): void {
   res.end(NOT_FOUND_BODY);
 }
 
-function sendEmpty(res: ExpressResponse, status: number): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  res.writeHead(status);
-  res.end();
-}

@@ -25,6 +25,7 @@ import { NEXT_HEADER, REWRITE_HEADER } from '../next/response';
 import { toControlFlow } from './control-flow';
 import { toRouteParams, type Params } from './route-params';
 import type { ResponseCache } from '../cache/response-cache';
+import { sendEmpty } from '../adapter/send-empty';
 
 export interface DispatcherOptions {
   bodyLimit: number;
@@ -249,14 +250,6 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
-function sendEmpty(res: ExpressResponse, status: number): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  res.writeHead(status);
-  res.end();
-}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
