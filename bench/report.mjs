@@ -49,7 +49,8 @@ function setup(result) {
     `${result.date.slice(0, 10)}, ${result.mode.name} mode: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}, Node ${m.node}.`,
     `${result.pinned ? 'Server pinned to core 0, autocannon to core 1' : 'Not pinned (no taskset)'}; ${result.connections} connections; ` +
       `${result.mode.rounds} interleaved rounds of ${result.mode.duration} s after a ${result.mode.warmup} s warm-up per pair; medians of the rounds ` +
-      `(peak RSS: the highest VmHWM of any round, reset before each). Load average before/after: ${result.loadAverage.before.join(' ')} / ${result.loadAverage.after.join(' ')}.`,
+      `(peak RSS: the highest VmHWM of any round, reset before each); the ratios are the median of the per-round ratios (each pair ran back to back). ` +
+      `Load average before/after: ${result.loadAverage.before.join(' ')} / ${result.loadAverage.after.join(' ')}.`,
     'Both sides run with NODE_ENV=production. nextpress runs at LOG_LEVEL=warn, where the request logger is a no-op, except the "LOG_LEVEL=info" row ' +
       '(one pino JSON line per request, to /dev/null). Express keeps its defaults (etag, x-powered-by) and has no request logger.',
     'nextpress compiles each TypeScript route file on first use (jiti, cached on disk): the route files are compiled once before the throughput runs, ' +

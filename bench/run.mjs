@@ -370,8 +370,9 @@ async function main() {
   for (const row of rows) {
     const base = baseOf(row);
     if (base !== undefined && base !== row) {
-      row.ratio = row.rps / base.rps;
-      row.cpuRatio = row.cpuUsPerRequest === undefined ? undefined : base.cpuUsPerRequest / row.cpuUsPerRequest;
+      // Paired by round (the two ran back to back), then the median: slow changes in other load cancel out.
+      row.ratio = median(row.rounds.map((rps, i) => rps / base.rounds[i]));
+      row.cpuRatio = median(row.roundsCpuUsPerRequest.map((us, i) => (us === undefined ? undefined : base.roundsCpuUsPerRequest[i] / us)));
       row.rssDeltaMb = row.peakRssMb !== undefined && base.peakRssMb !== undefined ? row.peakRssMb - base.peakRssMb : undefined;
       row.p99Delta = row.p99 - base.p99;
     }
@@ -423,7 +424,7 @@ function targets(rows, cold) {
   const scale = find('scale', 'nextpress-scale');
   const text = find('text', 'nextpress');
   if (scale !== undefined && text !== undefined) {
-    const kept = scale.rps / text.rps;
+    const kept = median(scale.rounds.map((rps, i) => rps / text.rounds[i]));
     list.push({ target: `${SCALE_ROUTES} routes: >= 0.95 of nextpress's own 10-route throughput`, value: kept, met: kept >= 0.95 });
   }
   const coldScale = cold.find((c) => c.routes === `${SCALE_ROUTES} routes`);
