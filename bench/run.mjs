@@ -27,6 +27,9 @@ const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(nam
 /** `--dist=<folder>`: the build to measure (default dist); `--baseline=<folder>`: another build, measured beside it. */
 const CLI = join(ROOT, option('dist') ?? 'dist', 'server', 'cli.js');
 const BASELINE_CLI = option('baseline') === undefined ? undefined : join(ROOT, option('baseline'), 'server', 'cli.js');
+/** `--node=<binary>`: the Node that runs both servers (default: this one); the load generator stays on this one. */
+const SERVER_NODE = option('node') ?? process.execPath;
+const SERVER_NODE_VERSION = spawnSync(SERVER_NODE, ['-v'], { encoding: 'utf8' }).stdout?.trim() || 'unknown';
 const quick = args.includes('--quick');
 const only = option('only')?.split(',');
 const profileDir = option('cpu-prof');
@@ -107,7 +110,7 @@ async function startServer(systemName, apps, path, { cpuProf } = {}) {
     TMPDIR: join(tempDir, 'tmp'), // jiti's compile cache: starts empty each run, removed with the rest
     ...system.env,
   };
-  const [command, commandArgs] = pin(0, process.execPath, [...nodeArgs, script]);
+  const [command, commandArgs] = pin(0, SERVER_NODE, [...nodeArgs, script]);
   const started = performance.now();
   const child = spawn(command, commandArgs, { cwd: dirname(app.routes), env, stdio: ['ignore', 'ignore', 'pipe'] });
   children.add(child);
@@ -408,7 +411,7 @@ function machine() {
     cores: cpus.length,
     memoryGb: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
+    node: SERVER_NODE_VERSION,
   };
 }
 

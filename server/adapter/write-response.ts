@@ -69,7 +69,11 @@ export function hasHeader(response: ResponseLike, name: string): boolean {
   return typeof headers.get === 'function' && headers.get(name) !== null;
 }
 
-export function writeResponse(res: ServerResponse, response: ResponseLike, options: WriteOptions): void | Promise<void> {
+/**
+ * Writes `response` to `res`. A body sent at once returns nothing; a streamed one returns a promise
+ * that resolves when it is done, with the error the body failed with (if any) for the caller to log.
+ */
+export function writeResponse(res: ServerResponse, response: ResponseLike, options: WriteOptions): void | Promise<unknown> {
   // Undici's own slot, if present (checked by symbol, not `instanceof`, so any realm's Response qualifies).
   const state = FAST_PATH ? (response as unknown as Record<symbol, UndiciState | undefined>)[kState!] : undefined;
   if (state !== undefined) {
@@ -153,7 +157,10 @@ function sendWhole(
   else res.end(body);
 }
 
-/** Streams the body with backpressure; HEAD and bodiless statuses cancel it instead. */
+/**
+ * Streams the body. Bodiless statuses cancel it; a Node stream (node-fetch) is piped; a web stream
+ * goes through the pump, which sends it whole when it can (see pumpWebStream).
+ */
 function sendStream(
   res: ServerResponse,
   status: number,
@@ -161,19 +168,19 @@ function sendStream(
   headers: OutgoingHeaders,
   body: ReadableStream<Uint8Array> | Readable | null,
   head: boolean,
-): void | Promise<void> {
-  if (body === null || body === undefined || head || NO_BODY.has(status)) {
+): void | Promise<unknown> {
+  if (body === null || body === undefined || NO_BODY.has(status) || (head && isNodeReadable(body))) {
     writeHead(res, status, statusText, headers);
     res.end();
     if (body) cancelBody(body);
     return;
   }
-  writeHead(res, status, statusText, headers);
   if (isNodeReadable(body)) {
+    writeHead(res, status, statusText, headers);
     res.flushHeaders(); // server-sent events: the client sees the headers before the first event
     return pipeNodeStream(res, body);
   }
-  return pumpWebStream(res, body);
+  return pumpWebStream(res, status, statusText, headers, body, head);
 }
 
 function isNodeReadable(body: unknown): body is Readable {
@@ -185,29 +192,56 @@ function cancelBody(body: ReadableStream<Uint8Array> | Readable): void {
   else body.cancel().catch(() => {});
 }
 
-function pipeNodeStream(res: ServerResponse, body: Readable): Promise<void> {
+function pipeNodeStream(res: ServerResponse, body: Readable): Promise<unknown> {
   return new Promise((resolve) => {
     pipeline(body, res, (error) => {
       if (error && !res.destroyed) res.destroy(error);
-      resolve();
+      // The client leaving is not the body's failure.
+      resolve(error && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE' ? error : undefined);
     });
   });
 }
 
-/** Sends the headers now (cancelled once the first chunk is there to carry them), unless the client has left. */
-function flushHeaders(res: ServerResponse): void {
-  if (!res.destroyed) res.flushHeaders();
+/** A web-stream body that ends within the first turn of the event loop, up to this size, goes out whole. */
+export const WHOLE_BODY_LIMIT = 64 * 1024;
+
+/**
+ * A body collected from a stream, sent whole: one writeHead, its chunks, one end. Node coalesces the
+ * writes of one turn into a single writev, so the chunks are not copied into one buffer first.
+ */
+function sendChunks(res: ServerResponse, status: number, statusText: string, headers: OutgoingHeaders, chunks: Uint8Array[], size: number, head: boolean): void {
+  if (chunks.length === 1) return sendWhole(res, status, statusText, headers, chunks[0], head);
+  if (!NO_BODY.has(status) && headers['content-length'] === undefined) headers['content-length'] = String(size);
+  writeHead(res, status, statusText, headers);
+  if (!head && !NO_BODY.has(status)) for (const chunk of chunks) res.write(chunk);
+  res.end();
 }
 
 /**
- * Writes a web stream's chunks as they come, waiting for `drain` when the socket is full.
- * Fast path: a chunk the stream has ready in this turn of the event loop goes out in the same
- * write as the headers (one syscall, not two). A stream with nothing ready by the end of the turn
- * (server-sent events) has its headers flushed then, so the client sees them before the first event.
+ * Writes a web stream's body, in two phases:
+ *   1. whole: chunks that are ready in this turn of the event loop are collected (up to
+ *      WHOLE_BODY_LIMIT). A body that ends here goes out as one writeHead + end with a
+ *      Content-Length, like a string body: `new Response('hi')` on Node 24 (whose undici hides the
+ *      source string), `Response.json` and a stream that enqueues everything in `start()`. HEAD
+ *      learns the length the same way. A stream that fails here answers an empty 500: nothing was
+ *      sent yet.
+ *   2. streaming: at the end of the turn (setImmediate), past the limit, or on a chunk that is not
+ *      bytes, the headers and what was collected go out, and each later chunk is written as it
+ *      comes, waiting for `drain` when the socket is full. HEAD stops reading here. Server-sent
+ *      events thus get their headers (and any first event) at once. A stream that fails now cuts the
+ *      connection, so the client cannot take a truncated body for a whole one.
+ * The client leaving cancels the stream.
  */
-async function pumpWebStream(res: ServerResponse, body: ReadableStream<Uint8Array>): Promise<void> {
+async function pumpWebStream(
+  res: ServerResponse,
+  status: number,
+  statusText: string,
+  headers: OutgoingHeaders,
+  body: ReadableStream<Uint8Array>,
+  head: boolean,
+): Promise<unknown> {
   const reader = body.getReader();
-  let closed = false;
+  let closed = false; // the client left, or HEAD has sent all it will
   let wake: (() => void) | undefined;
   const onClose = () => {
     closed = true;
@@ -216,17 +250,44 @@ async function pumpWebStream(res: ServerResponse, body: ReadableStream<Uint8Arra
   };
   const onDrain = () => wake?.();
   res.on('close', onClose);
-  let pendingFlush: NodeJS.Immediate | undefined = setImmediate(flushHeaders, res);
+
+  // Phase 1 state: the chunks collected so far; undefined once streaming.
+  let whole: Uint8Array[] | undefined = [];
+  let size = 0;
+  const startStreaming = () => {
+    if (whole === undefined) return;
+    const collected = whole;
+    whole = undefined;
+    clearImmediate(endOfTurn);
+    if (res.destroyed) return;
+    writeHead(res, status, statusText, headers);
+    if (head) {
+      closed = true;
+      res.end();
+      reader.cancel().catch(() => {});
+      return;
+    }
+    if (collected.length === 0) res.flushHeaders();
+    for (const chunk of collected) res.write(chunk);
+  };
+  const endOfTurn: NodeJS.Immediate = setImmediate(startStreaming);
+
   let readToEnd = false;
+  let failure: unknown;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (pendingFlush !== undefined) {
-        clearImmediate(pendingFlush);
-        pendingFlush = undefined;
-      }
       if (done) readToEnd = true;
       if (done || closed) break;
+      if (whole !== undefined) {
+        if (value instanceof Uint8Array && size + value.byteLength <= WHOLE_BODY_LIMIT) {
+          whole.push(value);
+          size += value.byteLength;
+          continue;
+        }
+        startStreaming();
+        if (closed) break;
+      }
       if (!res.write(value)) {
         res.once('drain', onDrain);
         await new Promise<void>((resolve) => (wake = resolve));
@@ -235,16 +296,32 @@ async function pumpWebStream(res: ServerResponse, body: ReadableStream<Uint8Arra
         if (closed) break;
       }
     }
-    if (!closed) res.end();
+    if (whole !== undefined) {
+      clearImmediate(endOfTurn);
+      // A response that names its own framing (a proxied upstream's `transfer-encoding: chunked`) keeps it.
+      if (headers['transfer-encoding'] !== undefined) startStreaming();
+      else if (!closed) sendChunks(res, status, statusText, headers, whole, size, head);
+    }
+    if (whole === undefined && !closed) {
+      res.end();
+    }
   } catch (error) {
-    // Headers (and maybe part of the body) are out: the only honest signal left is to cut the connection.
-    if (!res.destroyed) res.destroy(error as Error);
+    failure = error ?? new Error('the response body stream failed');
+    clearImmediate(endOfTurn);
+    if (whole !== undefined && !res.headersSent && !res.destroyed) {
+      // Nothing is out yet: a clean, empty 500 (the same as a handler that throws).
+      res.writeHead(500, { 'content-length': '0' });
+      res.end();
+    } else if (!res.destroyed) {
+      // Headers (and maybe part of the body) are out: the only honest signal left is to cut the connection.
+      res.destroy(error as Error);
+    }
   } finally {
-    if (pendingFlush !== undefined) clearImmediate(pendingFlush);
     res.off('close', onClose);
     // A stream read to its end is closed and needs no unlocking (releaseLock() would build an Error).
     if (!readToEnd) reader.releaseLock();
   }
+  return failure;
 }
 
 /** Whether this process reads undici's internal slots (the fast path) or the public Fetch API. */

@@ -189,7 +189,12 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
       logger.error({ file: store.routeFile }, 'NextResponse.next() was used in a app route handler, this is not supported. See here for more info: https://nextjs.org/docs/messages/next-response-next-in-app-route-handler');
       return sendEmpty(res, 500);
     }
-    return writeResponse(res, value, { head: entry.head || req.method === 'HEAD', cookies: store.responseCookies?.toSetCookieHeaders() });
+    const streaming = writeResponse(res, value, { head: entry.head || req.method === 'HEAD', cookies: store.responseCookies?.toSetCookieHeaders() });
+    if (streaming === undefined) return;
+    return streaming.then((error) => {
+      if (error === undefined) return;
+      logger.error({ err: error, file: store.routeFile, method: req.method, url: req.originalUrl }, `Error in the response body of route handler '${store.routeFile}'`);
+    });
   }
 
   function fail(error: unknown, store: RequestStore, req: ExpressRequest, res: ExpressResponse): void {

@@ -313,6 +313,60 @@ describe('response writer', () => {
     }
   });
 
+  // A body ready in the turn it is returned goes out whole, with a Content-Length (as a string body
+  // does); past 64 KB or later than that turn it is streamed chunked. [method, kind, status, length, body]
+  test.each([
+    ['GET', 'ready', '13', 'one two three'],
+    ['GET', 'empty', '0', ''],
+    ['HEAD', 'ready', '13', ''],
+    ['GET', 'big', undefined, 'a'.repeat(80 * 1024)],
+    ['GET', 'text', undefined, 'a string chunk'],
+  ])('%s a %s stream -> 200, content-length %s', async (method, kind, length, body) => {
+    const res = await rawRequest(method, `/ready-stream?kind=${kind}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/plain');
+    expect(res.headers['content-length']).toBe(length);
+    expect(res.headers['transfer-encoding']).toBe(length === undefined ? 'chunked' : undefined);
+    expect(res.body).toBe(body);
+  });
+
+  test('HEAD of a stream not ready in its turn: headers at once, no length, no body', async () => {
+    const res = await rawRequest('HEAD', '/stream');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/event-stream');
+    expect(res.headers['content-length']).toBeUndefined();
+    expect(res.body).toBe('');
+  });
+
+  test('a stream failing before anything was sent answers an empty 500, logged with its file', async () => {
+    const before = log.lines.length;
+    const res = await rawRequest('GET', '/ready-stream?kind=fail');
+    expect(res.status).toBe(500);
+    expect(res.headers['content-length']).toBe('0');
+    expect(res.headers['content-type']).toBeUndefined();
+    expect(res.body).toBe('');
+    const logged = log.lines.slice(before).find((l) => l.level === 'error');
+    expect(logged?.msg).toBe("Error in the response body of route handler 'ready-stream/route.ts'");
+    expect((logged?.obj.err as Error).message).toBe('broke before anything was sent');
+  });
+
+  test('a stream failing after its headers went out cuts the connection, logged', async () => {
+    const before = log.lines.length;
+    const outcome = await new Promise<string>((resolve) => {
+      http.get(`${served.url}/ready-stream?kind=late-fail`, (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve(`ended:${res.statusCode}:${body}`));
+        res.on('error', () => resolve(`cut:${res.statusCode}:${body}`));
+        res.on('aborted', () => resolve(`cut:${res.statusCode}:${body}`));
+      });
+    });
+    expect(outcome).toBe('cut:200:sent ');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const logged = log.lines.slice(before).find((l) => l.level === 'error');
+    expect((logged?.obj.err as Error).message).toBe('broke after the headers');
+  });
+
   test('a stream failing after data cuts the connection (no clean end)', async () => {
     const outcome = await new Promise<string>((resolve) => {
       http.get(`${served.url}/stream-fail`, (res) => {
