@@ -7,6 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
+import { kLazyBody, type LazyBody } from '../next/response';
 
 type OutgoingHeaders = Record<string, string | string[]>;
 
@@ -74,32 +75,42 @@ export function hasHeader(response: ResponseLike, name: string): boolean {
  * that resolves when it is done, with the error the body failed with (if any) for the caller to log.
  */
 export function writeResponse(res: ServerResponse, response: ResponseLike, options: WriteOptions): void | Promise<unknown> {
-  // Undici's own slot, if present (checked by symbol, not `instanceof`, so any realm's Response qualifies).
+  // 1. status and headers: undici's own slots when readable (checked by symbol, not `instanceof`,
+  //    so any realm's Response qualifies), else the Fetch API (also node-fetch's Response).
   const state = FAST_PATH ? (response as unknown as Record<symbol, UndiciState | undefined>)[kState!] : undefined;
+  const headers: OutgoingHeaders = {};
+  let status: number;
+  let statusText: string;
   if (state !== undefined) {
-    // Fast path: read undici's own slots; no header sorting, no body stream for strings and bytes.
-    const headers: OutgoingHeaders = {};
     for (const [key, entry] of state.headersList[kHeadersMap!]) {
       if (key !== 'set-cookie') headers[key] = entry.value;
     }
     addCookies(res, headers, state.headersList.cookies, options.cookies);
-    const body = state.body;
-    const source = body?.source;
-    if (body === null || body === undefined) return sendWhole(res, state.status, state.statusText, headers, undefined, options.head);
-    if (!response.bodyUsed && (typeof source === 'string' || source instanceof Uint8Array)) {
-      return sendWhole(res, state.status, state.statusText, headers, source, options.head);
-    }
-    return sendStream(res, state.status, state.statusText, headers, response.body, options.head);
+    status = state.status;
+    statusText = state.statusText;
+  } else {
+    response.headers.forEach((value, name) => {
+      if (name !== 'set-cookie') headers[name] = value;
+    });
+    addCookies(res, headers, readSetCookies(response.headers), options.cookies);
+    status = response.status;
+    statusText = response.statusText ?? '';
   }
 
-  // Public path: the Fetch API only (also node-fetch's Response).
-  const headers: OutgoingHeaders = {};
-  const source = response.headers;
-  source.forEach((value, name) => {
-    if (name !== 'set-cookie') headers[name] = value;
-  });
-  addCookies(res, headers, readSetCookies(source), options.cookies);
-  return sendStream(res, response.status, response.statusText ?? '', headers, response.body, options.head);
+  // 2. the body. Fast path: a string or bytes goes out with one writeHead + end, no body stream.
+  const lazy = (response as { [kLazyBody]?: LazyBody })[kLazyBody];
+  if (lazy !== undefined) {
+    // NextResponse's string body, unless something has read it (then its platform Response holds the stream).
+    if (lazy.real === undefined) return sendWhole(res, status, statusText, headers, lazy.text, options.head);
+  } else if (state !== undefined) {
+    const body = state.body;
+    if (body === null || body === undefined) return sendWhole(res, status, statusText, headers, undefined, options.head);
+    const source = body.source;
+    if (!response.bodyUsed && (typeof source === 'string' || source instanceof Uint8Array)) {
+      return sendWhole(res, status, statusText, headers, source, options.head);
+    }
+  }
+  return sendStream(res, status, statusText, headers, response.body, options.head);
 }
 
 function readSetCookies(headers: ResponseLike['headers']): string[] | null {

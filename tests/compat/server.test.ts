@@ -187,3 +187,59 @@ describe('NextResponse (as Next documents and tests it)', () => {
     expect(NextResponse.rewrite('https://a.test/x').headers.get('x-middleware-rewrite')).toBe('https://a.test/x');
   });
 });
+
+describe('NextResponse string bodies behave as the platform Response (kept as a string until read)', () => {
+  /** What a caller can observe of a response: status, headers, and how its body reads. */
+  async function observe(make: () => Response, read: (response: Response) => Promise<unknown>) {
+    let response: Response;
+    try {
+      response = make();
+    } catch (error) {
+      return { threw: `${(error as Error).constructor.name}: ${(error as Error).message}` };
+    }
+    const before = response.bodyUsed;
+    let outcome: unknown;
+    try {
+      outcome = await read(response);
+    } catch (error) {
+      outcome = `${(error as Error).constructor.name}: ${(error as Error).message}`;
+    }
+    return { status: response.status, headers: [...response.headers], before, after: response.bodyUsed, outcome };
+  }
+  const streamText = async (response: Response) => {
+    const reader = response.body!.getReader();
+    let text = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += new TextDecoder().decode(chunk.value);
+    return text;
+  };
+
+  test.each<[string, BodyInit, ResponseInit | undefined, (response: Response) => Promise<unknown>]>([
+    ['text()', 'hello', undefined, (r) => r.text()],
+    ['json()', '{"a":[1,2]}', { headers: { 'content-type': 'application/json' } }, (r) => r.json()],
+    ['arrayBuffer()', 'héllo', undefined, async (r) => [...new Uint8Array(await r.arrayBuffer())]],
+    ['bytes()', 'bytes', undefined, async (r) => [...(await r.bytes())]],
+    ['blob()', 'blob', { headers: { 'content-type': 'text/csv' } }, async (r) => { const blob = await r.blob(); return [blob.type, await blob.text()]; }],
+    ['formData()', 'a=1&b=two', { headers: { 'content-type': 'application/x-www-form-urlencoded' } }, async (r) => [...(await r.formData())]],
+    ['body stream', 'streamed', { status: 201, statusText: 'Made' }, streamText],
+    ['text() twice', 'once', undefined, async (r) => [await r.text(), await r.text()]],
+    ['json() of invalid JSON', 'not json', undefined, (r) => r.json()],
+    ['clone() then both read', 'twice', undefined, async (r) => [await r.clone().text(), await r.text()]],
+    ['clone() after a read', 'used', undefined, async (r) => { await r.text(); return r.clone(); }],
+    ['a 204 with a body', 'nope', { status: 204 }, (r) => r.text()],
+    ['an empty string', '', undefined, (r) => r.text()],
+  ])('%s', async (_name, body, init, read) => {
+    const platform = await observe(() => new Response(body, init), read);
+    const next = await observe(() => new NextResponse(body, init), read);
+    expect(next).toEqual(platform);
+  });
+
+  test('a read body is what the platform holds: the writer sends its stream, not the string', async () => {
+    const response = NextResponse.json({ a: 1 });
+    expect(response.bodyUsed).toBe(false);
+    expect(await response.clone().json()).toEqual({ a: 1 });
+    expect(response.body).toBeInstanceOf(ReadableStream);
+    expect(await response.json()).toEqual({ a: 1 });
+    expect(response.bodyUsed).toBe(true);
+  });
+});
+

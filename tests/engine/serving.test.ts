@@ -330,6 +330,20 @@ describe('response writer', () => {
     expect(res.body).toBe(body);
   });
 
+  test.each([
+    ['GET', 'none', '{"read":"none"}'],
+    ['GET', 'clone', '{"read":"clone"}'],
+    ['GET', 'stream', '{"read":"stream"}'],
+    ['HEAD', 'none', ''],
+  ])('%s a NextResponse.json body, read by the handler: %s -> the same bytes and length', async (method, read, body) => {
+    const res = await rawRequest(method, `/lazy-body?read=${read}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(res.headers['x-read']).toBe(read);
+    expect(res.headers['content-length']).toBe(String(`{"read":"${read}"}`.length));
+    expect(res.body).toBe(body);
+  });
+
   test('HEAD of a stream not ready in its turn: headers at once, no length, no body', async () => {
     const res = await rawRequest('HEAD', '/stream');
     expect(res.status).toBe(200);
