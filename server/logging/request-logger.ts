@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 /** At most 128 characters of letters, digits and `.`, `_`, `:`, `-`. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export type RequestLog = Pick<Logger, 'info' | 'isLevelEnabled'>;
+export type RequestLog = Pick<Logger, 'info' | 'isLevelEnabled'> & { child?: Logger['child'] };
 
 /** The request id as the request logger set it, for error logs and handlers further down. */
 export function requestIdOf(res: Response): string | undefined {
@@ -24,6 +24,9 @@ export function requestIdOf(res: Response): string | undefined {
 export function requestLogger(logger: RequestLog): RequestHandler {
   // Fast path: this sits in front of every request, so when nothing would be written, do nothing.
   if (!logger.isLevelEnabled('info')) return skip;
+  // The request line holds no header values, so it skips the redaction pass (about half of pino's
+  // cost per line); every other line still gets it.
+  const log: Pick<Logger, 'info'> = typeof logger.child === 'function' ? logger.child({}, { redact: { paths: [] } }) : logger;
 
   return function logRequest(req: Request, res: Response, next: NextFunction): void {
     const start = performance.now();
@@ -41,9 +44,9 @@ export function requestLogger(logger: RequestLog): RequestHandler {
       const ms = Math.round((performance.now() - start) * 10) / 10;
       const status = res.statusCode;
       if (res.writableFinished) {
-        logger.info({ request: { id, method, path, status, ms } }, `${method} ${path} ${status} ${ms}ms`);
+        log.info({ request: { id, method, path, status, ms } }, `${method} ${path} ${status} ${ms}ms`);
       } else {
-        logger.info({ request: { id, method, path, status, ms, aborted: true } }, `${method} ${path} ${status} ${ms}ms (aborted)`);
+        log.info({ request: { id, method, path, status, ms, aborted: true } }, `${method} ${path} ${status} ${ms}ms (aborted)`);
       }
     });
     next();
