@@ -6,9 +6,14 @@
 #
 # Stages: deps (all dependencies) -> build (swc to dist/) -> runtime (production dependencies,
 # dist/, routes/; runs as the non-root `node` user). See docs/deployment.md.
+#
+# NODE_VERSION picks the official node:<version>-slim base of every stage. 20 is the default (the
+# engines floor, and what this image is tested on); Node 20 left support in April 2026, so for
+# production prefer 22 or 24: docker build --build-arg NODE_VERSION=24 -t nextpress .
+ARG NODE_VERSION=20
 
 # ---- deps: every dependency, dev ones included (swc builds dist/) -----------------------------
-FROM node:20-slim AS deps
+FROM node:${NODE_VERSION}-slim AS deps
 WORKDIR /app
 # `next` is a file: dependency (server/next, linked as node_modules/next): its package.json must
 # be there before npm ci. The rest of server/ comes later, so editing sources keeps this layer.
@@ -27,14 +32,14 @@ RUN npm run build
 # ---- prod-deps: production dependencies only ------------------------------------------------
 # No production dependency has an install script (only the dev tools @swc/core and
 # @parcel/watcher do), so scripts are skipped. A stage of its own keeps npm's cache out of the image.
-FROM node:20-slim AS prod-deps
+FROM node:${NODE_VERSION}-slim AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY server/next/package.json ./server/next/package.json
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 
 # ---- runtime ----------------------------------------------------------------------------------
-FROM node:20-slim AS runtime
+FROM node:${NODE_VERSION}-slim AS runtime
 # AUTH_SECRET is not baked in: production refuses to start without one (at least 32 characters),
 # so pass it at run time (-e AUTH_SECRET=..., or a secret manager's env injection).
 # Route files (.ts included) are transpiled on load by jiti, which caches the output under the

