@@ -9,14 +9,14 @@
  * written to bench/results/cache.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSON_TEXT } from './apps.mjs';
+import { children, cpuMs, freePort, hasTaskset, median, pin, runLoad } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -24,6 +24,8 @@ const CLI = join(HERE, '..', 'dist', 'server', 'cli.js');
 const quick = process.argv.includes('--quick');
 const MODE = quick ? { rounds: 2, duration: 3, warmup: 1 } : { rounds: 5, duration: 5, warmup: 2 };
 const CONNECTIONS = 50;
+/** One load run against `url`, the same spec for every case. */
+const load = (url, duration) => runLoad({ url, method: 'GET', connections: CONNECTIONS, duration });
 
 const HANDLER = `const doc = ${JSON_TEXT};
 
@@ -38,9 +40,6 @@ const CASES = [
   { name: 'express', label: 'Express 5, res.json', path: '/json', expectCache: undefined },
 ];
 
-const hasTaskset = process.platform === 'linux' && os.cpus().length >= 2 && spawnSync('taskset', ['-V']).status === 0;
-const pin = (core, command, args) => (hasTaskset ? ['taskset', ['-c', String(core), command, ...args]] : [command, args]);
-const children = new Set();
 let tempDir;
 
 process.on('exit', () => {
@@ -71,17 +70,6 @@ process.on('SIGTERM', () => process.exit(0));
 `,
   );
   return { routes, express };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function get(port, path) {
@@ -130,41 +118,6 @@ async function startServer(kind, app, path) {
     },
   };
 }
-
-function load(url, duration) {
-  const spec = { url, method: 'GET', connections: CONNECTIONS, duration };
-  const [command, args] = pin(1, process.execPath, [join(HERE, 'load.mjs'), JSON.stringify(spec)]);
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    children.add(child);
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.once('exit', (code) => {
-      children.delete(child);
-      if (code === 0) resolve(JSON.parse(out));
-      else reject(new Error(`load generator exited with ${code} for ${url}`));
-    });
-  });
-}
-
-const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
-
-/** CPU time (user + system) a process has used, in ms (Linux); undefined elsewhere. */
-function cpuMs(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-  } catch {
-    return undefined;
-  }
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 async function main() {
   if (!existsSync(CLI)) throw new Error('dist/server/cli.js is missing: run `npm run build` first.');

@@ -15,11 +15,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENDPOINTS, SCALE_ROUTES, writeApps } from './apps.mjs';
+import { children, cpuMs, freePort, hasTaskset, median, pin, runLoad } from './harness.mjs';
 import { formatMarkdown, formatTable } from './report.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -69,10 +69,6 @@ const PLAN = [
   .filter(([endpoint]) => only === undefined || only.includes(endpoint))
   .map(([endpoint, systems]) => [endpoint, BASELINE_CLI === undefined ? systems : [...systems, endpoint === 'scale' ? 'baseline-scale' : 'baseline']]);
 
-const hasTaskset = process.platform === 'linux' && os.cpus().length >= 2 && spawnSync('taskset', ['-V']).status === 0;
-const pin = (core, command, commandArgs) => (hasTaskset ? ['taskset', ['-c', String(core), command, ...commandArgs]] : [command, commandArgs]);
-
-const children = new Set();
 let tempDir;
 
 function cleanUp() {
@@ -83,17 +79,6 @@ process.on('exit', cleanUp);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 // --- servers ----------------------------------------------------------------------------------
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Spawns one server pinned to core 0; resolves once `path` answers 200, with the time that took. */
 async function startServer(systemName, apps, path, { cpuProf } = {}) {
@@ -195,48 +180,10 @@ function peakRssMb(pid) {
   }
 }
 
-const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
-
-/** CPU time (user + system) the process has used, in ms; undefined off Linux. */
-function cpuMs(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime, stime
-  } catch {
-    return undefined;
-  }
-}
-
 function load(url, endpoint, duration) {
-  const spec = {
-    url,
-    method: endpoint.method,
-    body: endpoint.body,
-    headers: endpoint.body ? { 'content-type': 'application/json' } : undefined,
-    connections: CONNECTIONS,
-    duration,
-  };
-  const [command, commandArgs] = pin(1, process.execPath, [join(HERE, 'load.mjs'), JSON.stringify(spec)]);
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
-    children.add(child);
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.once('exit', (code) => {
-      children.delete(child);
-      if (code === 0) resolve(JSON.parse(out));
-      else reject(new Error(`load generator exited with ${code} for ${url}`));
-    });
-  });
+  const headers = endpoint.body ? { 'content-type': 'application/json' } : undefined;
+  return runLoad({ url, method: endpoint.method, body: endpoint.body, headers, connections: CONNECTIONS, duration });
 }
-
-const median = (values) => {
-  const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b);
-  if (sorted.length === 0) return undefined;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 function loadAverage() {
   return os.loadavg().map((v) => Math.round(v * 100) / 100);
@@ -285,11 +232,14 @@ async function coldStarts(apps) {
   return results;
 }
 
+/** A GET path of `app`, to poll for the first 200 (POST-only endpoints answer GET with 405). */
+const readyPath = (app) => Object.values(ENDPOINTS).find((e) => e.app === app && e.method === 'GET').path;
+
 /** Starts a nextpress app once and asks every endpoint it serves, so the measured servers find its route files compiled. */
 async function compileOnce(apps, app) {
   SYSTEMS['compile'] = { kind: 'nextpress', app, label: 'compile' };
   const keys = Object.keys(ENDPOINTS).filter((key) => ENDPOINTS[key].app === app);
-  const server = await startServer('compile', apps, ENDPOINTS[keys[0]].path);
+  const server = await startServer('compile', apps, readyPath(app));
   for (const key of keys) await request(server.port, ENDPOINTS[key].method, ENDPOINTS[key].path, ENDPOINTS[key].body);
   await server.stop();
 }
@@ -312,8 +262,7 @@ async function main() {
   const needed = [...new Set(PLAN.flatMap(([, systems]) => systems))];
   const servers = {};
   for (const name of needed) {
-    const first = PLAN.find(([, systems]) => systems.includes(name))[0];
-    servers[name] = await startServer(name, apps, ENDPOINTS[first].path, { cpuProf: profileDir });
+    servers[name] = await startServer(name, apps, readyPath(SYSTEMS[name].app), { cpuProf: profileDir });
     if (profileDir !== undefined) console.log(`${name}: pid ${servers[name].pid} (CPU profile written to ${profileDir} when it stops)`);
   }
   for (const [key, systems] of PLAN) {

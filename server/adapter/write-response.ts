@@ -263,6 +263,7 @@ async function pumpWebStream(
   const onDrain = () => wake?.();
   res.on('close', onClose);
 
+  let failure: unknown;
   // Phase 1 state: the chunks collected so far; undefined once streaming.
   let whole: Uint8Array[] | undefined = [];
   let size = 0;
@@ -282,10 +283,17 @@ async function pumpWebStream(
     if (collected.length === 0) res.flushHeaders();
     for (const chunk of collected) res.write(chunk);
   };
-  const endOfTurn: NodeJS.Immediate = setImmediate(startStreaming);
+  const endOfTurn: NodeJS.Immediate = setImmediate(() => {
+    try {
+      startStreaming();
+    } catch (error) {
+      // Outside the read loop's try: a throw here (writeHead refusing a header) must not escape.
+      failure = error;
+      res.destroy(error as Error);
+    }
+  });
 
   let readToEnd = false;
-  let failure: unknown;
   try {
     for (;;) {
       const { done, value } = await reader.read();
