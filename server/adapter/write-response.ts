@@ -214,7 +214,7 @@ function pipeNodeStream(res: ServerResponse, body: Readable): Promise<unknown> {
   });
 }
 
-/** A web-stream body that ends within the first turn of the event loop, up to this size, goes out whole. */
+/** A web-stream body that ends within the first turn of the event loop goes out whole if its chunks after the first stay within this size. */
 export const WHOLE_BODY_LIMIT = 64 * 1024;
 
 /**
@@ -231,8 +231,8 @@ function sendChunks(res: ServerResponse, status: number, statusText: string, hea
 
 /**
  * Writes a web stream's body, in two phases:
- *   1. whole: chunks that are ready in this turn of the event loop are collected (up to
- *      WHOLE_BODY_LIMIT). A body that ends here goes out as one writeHead + end with a
+ *   1. whole: chunks that are ready in this turn of the event loop are collected (the first at
+ *      any size, then up to WHOLE_BODY_LIMIT in all). A body that ends here goes out as one writeHead + end with a
  *      Content-Length, like a string body: `new Response('hi')` on Node 24 (whose undici hides the
  *      source string), `Response.json` and a stream that enqueues everything in `start()`. HEAD
  *      learns the length the same way. A stream that fails here answers an empty 500: nothing was
@@ -300,7 +300,9 @@ async function pumpWebStream(
       if (done) readToEnd = true;
       if (done || closed) break;
       if (whole !== undefined) {
-        if (isUint8Array(value) && size + value.byteLength <= WHOLE_BODY_LIMIT) { // realm-safe, unlike instanceof
+        // The first chunk is kept at any size (it is in memory already: Node 24's `new Response(bytes)`
+        // arrives as one chunk); the limit bounds what more is read ahead. isUint8Array is realm-safe.
+        if (isUint8Array(value) && (whole.length === 0 || size + value.byteLength <= WHOLE_BODY_LIMIT)) {
           whole.push(value);
           size += value.byteLength;
           continue;

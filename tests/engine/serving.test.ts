@@ -314,11 +314,12 @@ describe('response writer', () => {
   });
 
   // A body ready in the turn it is returned goes out whole, with a Content-Length (as a string body
-  // does); past 64 KB or later than that turn it is streamed chunked. [method, kind, status, length, body]
+  // does); past 64 KB after its first chunk, or later than that turn, it is streamed chunked. [method, kind, length, body]
   test.each([
     ['GET', 'ready', '13', 'one two three'],
     ['GET', 'empty', '0', ''],
     ['HEAD', 'ready', '13', ''],
+    ['GET', 'one-big', String(100 * 1024), 'b'.repeat(100 * 1024)],
     ['GET', 'big', undefined, 'a'.repeat(80 * 1024)],
     ['GET', 'text', undefined, 'a string chunk'],
   ])('%s a %s stream -> 200, content-length %s', async (method, kind, length, body) => {
