@@ -222,20 +222,29 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
     else sendEmpty(res, 500);
   }
 
-  /** after() work runs once the response is out, in the request's context, errors logged. */
+  /**
+   * after() work runs once the response is out, in the request's context, errors logged. A
+   * callback may call after() again: that work runs once the batch it was queued from has settled.
+   */
   function runAfter(store: RequestStore): void {
     const tasks = store.afterTasks;
     if (tasks === undefined || tasks.length === 0) return;
     const res = store.res;
-    const start = () => {
+    const runBatch = (): Promise<void> => {
+      const batch = store.afterTasks;
+      if (batch === undefined || batch.length === 0) return Promise.resolve();
       store.afterTasks = undefined;
-      const work = requestContext.run(store, () =>
-        Promise.allSettled(tasks.map((task) => Promise.resolve().then(task))).then((results) => {
+      return requestContext
+        .run(store, () => Promise.allSettled(batch.map((task) => Promise.resolve().then(task))))
+        .then((results) => {
           for (const result of results) {
             if (result.status === 'rejected') logger.error({ err: result.reason, file: store.routeFile }, `Error in after() callback of '${store.routeFile}'`);
           }
-        }),
-      );
+          return runBatch();
+        });
+    };
+    const start = () => {
+      const work = runBatch();
       pendingAfter.add(work);
       work.finally(() => pendingAfter.delete(work));
     };

@@ -6,6 +6,7 @@
  *
  *   after(() => log(headers().get('user-agent')))   -> runs after the response is out
  *   after(somePromise)                              -> awaited after the response; a rejection is logged
+ *   after(() => after(more))                        -> `more` runs once the outer callbacks have settled
  *   after(42)                                       -> throws "`after()`: Argument must be a promise or a function"
  *   outside a request                               -> throws "`after` was called outside a request scope. ..."
  */

@@ -395,6 +395,19 @@ export const ERA_CASES: EraCase[] = [
     },
   },
   {
+    name: 'after(): one called inside an after() callback runs too, still inside the request',
+    eras: ASYNC_ONLY,
+    async run(client) {
+      expect(await answer(await client.get('/after/nested', { headers: { 'x-trace': 'trace-nested' } }))).toEqual({ status: 200, headers: {}, cookies: [], body: 'nested after()' });
+      await eventually(async () => {
+        expect(await afterEntries(client, 'after/nested')).toEqual([
+          { route: 'after/nested', depth: 1 },
+          { route: 'after/nested', depth: 2, trace: 'trace-nested' },
+        ]);
+      });
+    },
+  },
+  {
     name: 'after(): cookies() is readable inside it, but writing one throws (the response is out)',
     eras: ASYNC_ONLY,
     async run(client) {
