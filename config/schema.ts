@@ -109,6 +109,7 @@ function variables({ cwd, cpus }: SchemaContext) {
       problem: 'is not a secret',
       expected: `a random string (at least ${MIN_PRODUCTION_SECRET} characters in production)`,
     }),
+    ...rotationSecrets(),
     AUTH_URL: variable({
       parse: httpUrl,
       problem: 'is not an http(s) URL',
@@ -167,6 +168,20 @@ function variables({ cwd, cpus }: SchemaContext) {
 }
 
 /** Every variable nextpress reads, in the order errors are listed. */
+/** AUTH_SECRET_1..3: Auth.js's secret rotation (the same variables Auth.js reads by itself). */
+function rotationSecrets() {
+  const secret = () =>
+    variable({
+      parse: text,
+      show: hideSecret,
+      problem: 'is not a secret',
+      expected: `a random string (at least ${MIN_PRODUCTION_SECRET} characters in production) that Auth.js also accepts, or encrypts with`,
+    });
+  return { AUTH_SECRET_1: secret(), AUTH_SECRET_2: secret(), AUTH_SECRET_3: secret() };
+}
+
+const ROTATION = ['AUTH_SECRET_1', 'AUTH_SECRET_2', 'AUTH_SECRET_3'] as const;
+
 export const VARIABLE_NAMES = Object.keys(variables({ cwd: '.', cpus: 1 })) as readonly string[];
 
 type Variables = z.output<z.ZodObject<ReturnType<typeof variables>>>;
@@ -185,6 +200,15 @@ function checkTogether(v: Variables, ctx: z.RefinementCtx): void {
       fail('AUTH_SECRET', `${hideSecret(v.AUTH_SECRET)} is too short for production; expected at least ${MIN_PRODUCTION_SECRET} characters (e.g. from \`openssl rand -base64 32\`)`);
     }
   }
+  for (const name of ROTATION) {
+    const value = v[name];
+    if (typeof value !== 'string') continue;
+    if (v.AUTH_PROVIDER === 'next-auth') {
+      fail(name, `is set, but only Auth.js rotates secrets and AUTH_PROVIDER is next-auth (next-auth v4 takes one secret); expected it unset, or AUTH_PROVIDER=authjs`);
+    } else if (v.NODE_ENV === 'production' && value.length < MIN_PRODUCTION_SECRET) {
+      fail(name, `${hideSecret(value)} is too short for production; expected at least ${MIN_PRODUCTION_SECRET} characters (e.g. from \`openssl rand -base64 32\`)`);
+    }
+  }
   for (const [id, secret] of [['AUTH_GITHUB_ID', 'AUTH_GITHUB_SECRET'], ['AUTH_GOOGLE_ID', 'AUTH_GOOGLE_SECRET']] as const) {
     if (v[id] !== undefined && v[secret] === undefined) fail(secret, `is missing while ${id} is set; expected both or neither`);
     if (v[id] === undefined && v[secret] !== undefined) fail(id, `is missing while ${secret} is set; expected both or neither`);
@@ -201,6 +225,13 @@ function checkTogether(v: Variables, ctx: z.RefinementCtx): void {
 
 function client(clientId: string | undefined, clientSecret: string | undefined): OAuthClient | undefined {
   return clientId !== undefined && clientSecret !== undefined ? { clientId, clientSecret } : undefined;
+}
+
+/** AUTH_SECRET alone -> that string; with AUTH_SECRET_1..3 -> Auth.js's list: [_3, _2, _1, AUTH_SECRET], unset ones left out. */
+function authSecret(v: Variables): string | readonly string[] | undefined {
+  const rotation = ROTATION.map((name) => v[name]).filter((value): value is string => value !== undefined);
+  if (rotation.length === 0) return v.AUTH_SECRET;
+  return [...rotation.reverse(), ...(v.AUTH_SECRET === undefined ? [] : [v.AUTH_SECRET])];
 }
 
 function toConfig(v: Variables): Config {
@@ -223,7 +254,7 @@ function toConfig(v: Variables): Config {
     health: { livePath: v.HEALTH_PATH, readyPath: v.READY_PATH },
     githubApiUrl: v.GITHUB_API_URL,
     auth: {
-      secret: v.AUTH_SECRET,
+      secret: authSecret(v),
       url: v.AUTH_URL,
       basePath: v.AUTH_BASE_PATH,
       provider: v.AUTH_PROVIDER,

@@ -48,8 +48,12 @@ export interface HealthPaths {
 }
 
 export interface AuthConfig {
-  /** Required when NODE_ENV=production. */
-  readonly secret: string | undefined;
+  /**
+   * AUTH_SECRET; required when NODE_ENV=production. With AUTH_SECRET_1..3 set (Auth.js rotation),
+   * the list Auth.js builds from them: [AUTH_SECRET_3, _2, _1, AUTH_SECRET], the first encrypts
+   * new cookies and every one is tried on the way in.
+   */
+  readonly secret: string | readonly string[] | undefined;
   readonly url: string | undefined;
   readonly basePath: string;
   readonly provider: AuthProvider;

@@ -21,7 +21,8 @@ const CLIENT_ERRORS = new Set(['CredentialsSignin', 'MissingCSRF', 'JWTSessionEr
 
 export interface AuthjsConfigInput {
   settings: AuthSettings;
-  secret: string;
+  /** One secret, or a rotation list (the first encrypts). */
+  secret: string | readonly string[];
   basePath: string;
   users: readonly UserRecord[] | undefined;
   logger: EngineLogger;
@@ -44,7 +45,7 @@ export function createAuthjsConfig({ settings, secret, basePath, users, logger }
   return {
     ...extra,
     providers: [...providers, ...(extra.providers ?? [])],
-    secret,
+    secret: typeof secret === 'string' ? secret : [...secret],
     basePath,
     // The URL Auth.js sees is built by Express: the Host header, and the protocol after `trust
     // proxy`. That is the host being served, so there is nothing more to trust or distrust here.

@@ -49,7 +49,7 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
   const middleware: RequestHandler[] = [];
   if (settings.provider === 'authjs') {
     const { ExpressAuth, createAuthjsConfig, authjsSession } = loadAuthjs();
-    const secret = requireSecret(settings.secret ?? env.AUTH_SECRET);
+    const secret = requireSecrets(settings.secret ?? authjsEnvSecret(env));
     const users = settings.usersFile === undefined ? undefined : loadUsersFile(settings.usersFile);
     const config = createAuthjsConfig({ settings, secret, basePath, users, logger });
     for (const route of underBase) {
@@ -122,7 +122,29 @@ function checkBasePath(basePath: string): string {
   return trimmed;
 }
 
-function requireSecret(secret: string | undefined): string {
+/** The secret Auth.js would read by itself: AUTH_SECRET alone, or [AUTH_SECRET_3, _2, _1, AUTH_SECRET] when any is set. */
+function authjsEnvSecret(env: NodeJS.ProcessEnv): string | string[] | undefined {
+  const rotation = [env.AUTH_SECRET_3, env.AUTH_SECRET_2, env.AUTH_SECRET_1].filter((value): value is string => !!value);
+  if (rotation.length === 0) return env.AUTH_SECRET;
+  return env.AUTH_SECRET ? [...rotation, env.AUTH_SECRET] : rotation;
+}
+
+/** Auth.js: one secret or a non-empty list of them. */
+function requireSecrets(secret: string | readonly string[] | undefined): string | readonly string[] {
+  if (typeof secret === 'string' || secret === undefined) return requireSecret(secret);
+  if (secret.length === 0 || secret.some((one) => typeof one !== 'string' || one === '')) {
+    throw new NextpressError('auth.secret is an empty list, or holds an empty secret: expected one secret, or a list of them (the first encrypts new session cookies).', { code: 'AUTH_SECRET_MISSING' });
+  }
+  return secret;
+}
+
+function requireSecret(secret: string | readonly string[] | undefined): string {
+  if (typeof secret === 'object') {
+    throw new NextpressError(
+      'auth.secret is a list (secret rotation, as with AUTH_SECRET_1..3), which only Auth.js supports: next-auth v4 takes one secret. Pass one secret, or set AUTH_PROVIDER=authjs.',
+      { code: 'AUTH_SECRET_LIST' },
+    );
+  }
   if (secret === undefined || secret === '') {
     throw new NextpressError(
       'AUTH_SECRET is not set: auth needs a secret to encrypt session cookies. Set AUTH_SECRET to a random string (e.g. from `openssl rand -base64 32`), or pass auth.secret to createApp.',

@@ -16,9 +16,11 @@ export interface AuthSettings {
   readonly provider: AuthProvider;
   /**
    * Encrypts session cookies. Default: the environment, read as each library reads it (Auth.js:
-   * AUTH_SECRET; next-auth: NEXTAUTH_SECRET, then AUTH_SECRET). createApp throws when there is none.
+   * AUTH_SECRET_3, _2, _1 and AUTH_SECRET; next-auth: NEXTAUTH_SECRET, then AUTH_SECRET).
+   * createApp throws when there is none. Auth.js also takes a list, to rotate secrets: the first
+   * encrypts new session cookies, and every one is tried on the cookies that come in.
    */
-  readonly secret?: string | undefined;
+  readonly secret?: string | readonly string[] | undefined;
   /** Where sign-in lives (default /api/auth). */
   readonly basePath?: string;
   /** Route patterns that answer 401 without a session, e.g. `/api/session`, `/api/admin/**`. */

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { createApp } from '../../server';
 import { recordingLogger } from '../helpers/serve';
-import { DEMO_ROUTES, PASSWORD, SECRET, USERS_FILE, cookieHeader, cookiesOf, setCookieLine, signIn } from './helpers';
+import { DEMO_ROUTES, OTHER_SECRET, PASSWORD, SECRET, USERS_FILE, cookieHeader, cookiesOf, setCookieLine, signIn } from './helpers';
 import { useRouteEnv } from './route-env';
 
 // The demo route files read next-auth's settings from the environment; Auth.js here reads none.
@@ -99,6 +99,52 @@ describe('sign-in with username and password', () => {
   test('without a session the guarded route answers the guard’s 401', async () => {
     const me = await request(app).get('/api/me');
     expect([me.status, me.body, me.headers['www-authenticate']]).toEqual([401, { error: 'Unauthorized' }, 'Cookie realm="nextpress", form-action="/api/auth/signin"']);
+  });
+});
+
+describe('secret rotation: a list of secrets (AUTH_SECRET_1..3 make one), the first encrypting', () => {
+  const appWith = (secret: string | string[]) =>
+    createApp({ routesDir: DEMO_ROUTES, logger: recordingLogger().logger, auth: { provider: 'authjs', secret, usersFile: USERS_FILE, protectedPaths: ['/api/me'] } });
+  const me = async (target: ReturnType<typeof createApp>, cookie: string) => (await request(target).get('/api/me').set('cookie', cookie)).status;
+
+  test('sessions made before the rotation stay valid; new ones use the new secret only', async () => {
+    const before = cookieHeader((await signIn(appWith(SECRET), { username: 'demo', password: PASSWORD })).jar);
+    const rotated = appWith([OTHER_SECRET, SECRET]);
+    expect(await me(rotated, before)).toBe(200);
+
+    const after = await signIn(rotated, { username: 'demo', password: PASSWORD });
+    expect(after.status).toBe(302);
+    const fresh = cookieHeader(after.jar);
+    expect(await me(rotated, fresh)).toBe(200);
+    expect(await me(appWith(OTHER_SECRET), fresh)).toBe(200);
+    expect(await me(appWith(SECRET), fresh)).toBe(401);
+    // Dropping the old secret ends the sessions it made.
+    expect(await me(appWith(OTHER_SECRET), before)).toBe(401);
+  });
+
+  test('without auth.secret, the list comes from the environment as Auth.js reads it (AUTH_SECRET_1 encrypts)', async () => {
+    const saved = { AUTH_SECRET: process.env.AUTH_SECRET, AUTH_SECRET_1: process.env.AUTH_SECRET_1 };
+    Object.assign(process.env, { AUTH_SECRET: SECRET, AUTH_SECRET_1: OTHER_SECRET });
+    try {
+      const fromEnv = createApp({ routesDir: DEMO_ROUTES, logger: recordingLogger().logger, auth: { provider: 'authjs', usersFile: USERS_FILE, protectedPaths: ['/api/me'] } });
+      const before = cookieHeader((await signIn(appWith(SECRET), { username: 'demo', password: PASSWORD })).jar);
+      expect(await me(fromEnv, before)).toBe(200);
+      const fresh = cookieHeader((await signIn(fromEnv, { username: 'demo', password: PASSWORD })).jar);
+      expect(await me(appWith(OTHER_SECRET), fresh)).toBe(200);
+      expect(await me(appWith(SECRET), fresh)).toBe(401);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
+  test('an empty list, or next-auth given a list, refuses to start and says why', () => {
+    expect(() => appWith([])).toThrow('auth.secret is an empty list, or holds an empty secret');
+    expect(() =>
+      createApp({ routesDir: DEMO_ROUTES, logger: recordingLogger().logger, auth: { provider: 'next-auth', secret: [OTHER_SECRET, SECRET] } }),
+    ).toThrow('auth.secret is a list (secret rotation, as with AUTH_SECRET_1..3), which only Auth.js supports: next-auth v4 takes one secret. Pass one secret, or set AUTH_PROVIDER=authjs.');
   });
 });
 

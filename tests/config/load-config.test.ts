@@ -100,6 +100,9 @@ describe('loadConfig accepted forms', () => {
     [{ READY_PATH: '/health/ready' }, 'health.readyPath', '/health/ready'],
     [{ GITHUB_API_URL: 'https://github.example.com/api/v3/' }, 'githubApiUrl', 'https://github.example.com/api/v3'],
     [{ AUTH_SECRET: 'short is fine outside production' }, 'auth.secret', 'short is fine outside production'],
+    // Auth.js's own order for rotation: [AUTH_SECRET_3, _2, _1, AUTH_SECRET]; the first encrypts.
+    [{ AUTH_PROVIDER: 'authjs', AUTH_SECRET: 'oldest', AUTH_SECRET_1: 'one', AUTH_SECRET_3: 'three' }, 'auth.secret', ['three', 'one', 'oldest']],
+    [{ AUTH_PROVIDER: 'authjs', AUTH_SECRET_1: 'only one' }, 'auth.secret', ['only one']],
     [{ AUTH_URL: 'https://example.com' }, 'auth.url', 'https://example.com'],
     [{ AUTH_BASE_PATH: '/auth' }, 'auth.basePath', '/auth'],
     [{ AUTH_PROVIDER: 'authjs' }, 'auth.provider', 'authjs'],
