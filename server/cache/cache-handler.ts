@@ -41,6 +41,13 @@ export interface CacheHandler {
   set(key: string, entry: CacheEntry): void | Promise<void>;
   /** Visible to every user of the same store once it resolves. */
   revalidateTag(tags: string[], expiry?: TagExpiry): void | Promise<void>;
+  /**
+   * A store shared by several instances (Redis): claims the regeneration of `key` for this
+   * instance, for at most `ttlMs`. Resolves to a release function, or to undefined when another
+   * instance holds the claim (it regenerates; this one keeps serving the stale entry). Without it,
+   * each instance regenerates on its own (memory: one instance, so one regeneration).
+   */
+  claimRegeneration?(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
   /** Resolves once the store can be used (a connection is up); memory is always ready. */
   ready?(): Promise<void>;
   close?(): Promise<void>;

@@ -4,12 +4,14 @@
  *
  *   {prefix}e:{key}    hash: meta (JSON: status, headers, tags, times), body (bytes)
  *   {prefix}t:{tag}    set of the entry keys filed under the tag
+ *   {prefix}l:{key}    a regeneration claim: a random token, with an expiry (SET NX PX)
  *
  * `get` is one HGETALL. revalidateTag runs one Lua script, so it is atomic: the tagged entries are
  * deleted (or marked stale) before any other client's next command. Redis trouble never fails a
  * request: a read that fails is a miss, a write that fails is logged, and commands give up after
  * `commandTimeoutMs` instead of queueing while Redis is away.
  */
+import { randomUUID } from 'node:crypto';
 import type RedisClient from 'ioredis';
 import type { EngineLogger } from '../logger';
 import type { CacheEntry, CacheHandler, TagExpiry } from './cache-handler';
@@ -60,6 +62,12 @@ for _, tagKey in ipairs(KEYS) do
   if expire <= 0 then redis.call('DEL', tagKey) end
 end
 return #KEYS
+`;
+
+// KEYS[1]: a claim. ARGV[1]: the token its holder set. Deletes it only if it is still that holder's.
+const RELEASE_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
 `;
 
 export function createRedisCache(options: RedisCacheOptions): CacheHandler {
@@ -117,6 +125,23 @@ export function createRedisCache(options: RedisCacheOptions): CacheHandler {
       if (entry.expireAt !== null) batch.pexpireat(name, entry.expireAt);
       for (const tag of entry.tags) batch.sadd(tagKey(tag), name);
       await batch.exec();
+    },
+
+    async claimRegeneration(key, ttlMs) {
+      const name = `${prefix}l:${key}`;
+      const token = randomUUID();
+      let claimed: string | null;
+      try {
+        claimed = usable() ? await redis.set(name, token, 'PX', ttlMs, 'NX') : 'OK';
+      } catch (error) {
+        // Redis trouble must not stop regeneration: regenerate here, as without a shared store.
+        logger?.warn({ err: error, key }, `Cache: claiming the regeneration of '${key}' in Redis failed (${(error as Error).message}); regenerating here`);
+        claimed = 'OK';
+      }
+      if (claimed !== 'OK') return undefined;
+      return async () => {
+        await redis.eval(RELEASE_SCRIPT, 1, name, token).catch(() => {}); // else it expires on its own
+      };
     },
 
     async revalidateTag(tags: string[], expiry?: TagExpiry) {

@@ -71,6 +71,8 @@ type CacheState = 'HIT' | 'STALE' | 'MISS';
 
 const NO_BODY = new Set([204, 205, 304]);
 const NOT_FOUND_BODY = '{"error":"Not Found"}';
+/** How long a regeneration claim in a shared store lasts at most (it is released when the run ends). */
+const REGENERATION_CLAIM_MS = 60_000;
 const DYNAMIC_DOCS = 'See more info here: https://nextjs.org/docs/app/building-your-application/rendering/static-and-dynamic#dynamic-rendering';
 /** Shared with every copy of next/cache (Symbol.for): unstable_cache's revalidate and tags. */
 export const kCollected = Symbol.for('nextpress.cache.collected');
@@ -325,7 +327,10 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     };
   }
 
-  /** Past `revalidate`: one background run per path makes the next entry; errors keep the stale one. */
+  /**
+   * Past `revalidate`: one background run per path makes the next entry; errors keep the stale
+   * one. With a store shared by several instances (Redis), one run per path across all of them.
+   */
   function regenerate(plan: RoutePlan, path: string, entry: MethodEntry, found: RouteMatch, req: ExpressRequest, res: ExpressResponse): void {
     if (regenerating.has(path)) return;
     regenerating.add(path);
@@ -333,7 +338,31 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     const request = toNextRequest(req, res, { bodyLimit: 0 });
     const store = new RequestStore(request, req, res, file);
     const context = { params: toRouteParams(found.params) };
-    const work = requestContext
+    const done = () => regenerating.delete(path);
+    if (handler.claimRegeneration === undefined) {
+      track(regenerateHere(plan, path, entry, file, request, context, store).finally(done));
+      return;
+    }
+    const work = handler
+      .claimRegeneration(path, REGENERATION_CLAIM_MS)
+      .catch(() => async () => {}) // the store failed to answer: regenerate here
+      .then((release) => {
+        if (release === undefined) return; // another instance is regenerating this path
+        return regenerateHere(plan, path, entry, file, request, context, store).finally(release);
+      });
+    track(work.finally(done));
+  }
+
+  function regenerateHere(
+    plan: RoutePlan,
+    path: string,
+    entry: MethodEntry,
+    file: string,
+    request: NextRequest,
+    context: { params: unknown },
+    store: RequestStore,
+  ): Promise<void> {
+    return requestContext
       .run(store, () => produce(plan, path, entry.handler, request, context, store))
       .then(
         (result) => {
@@ -345,9 +374,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
           logger.error({ err: error, file, path }, `Error in route handler '${file}' while regenerating '${path}'; the stale response stays until a regeneration succeeds`);
         },
       )
-      .then(() => runAfterTasks(store))
-      .finally(() => regenerating.delete(path));
-    track(work);
+      .then(() => runAfterTasks(store));
   }
 
   function runAfterTasks(store: RequestStore): Promise<void> | undefined {

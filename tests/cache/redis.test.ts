@@ -190,6 +190,36 @@ describeWithRedis('Redis cache handler', () => {
     expect(fresh.body.nonce).not.toBe(miss.body.nonce); // made by b's regeneration
   });
 
+  test('a regeneration claim: one holder at a time, released by its holder only, expiring on its own', async () => {
+    const [a, b] = instances;
+    const release = await a.handler.claimRegeneration!('/claimed', 60_000);
+    expect(release).toEqual(expect.any(Function));
+    expect(await b.handler.claimRegeneration!('/claimed', 60_000)).toBeUndefined();
+    await release!();
+    const next = await b.handler.claimRegeneration!('/claimed', 200);
+    expect(next).toEqual(expect.any(Function));
+    await release!(); // the first holder's token no longer matches: b's claim stays
+    expect(await a.handler.claimRegeneration!('/claimed', 60_000)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 250)); // b's 200 ms claim expires unreleased
+    expect(await a.handler.claimRegeneration!('/claimed', 60_000)).toEqual(expect.any(Function));
+  });
+
+  test('revalidate = N with both instances stale at once: ONE regeneration across them', async () => {
+    const [a, b] = instances;
+    const first = await get(a, '/swr-shared');
+    expect(first.state).toBe('MISS');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // Both see the stale entry while the (400 ms) regeneration runs; each tries to regenerate.
+    const [fromA, fromB] = await Promise.all([get(a, '/swr-shared'), get(b, '/swr-shared')]);
+    expect([fromA.state, fromB.state]).toEqual(['STALE', 'STALE']);
+    await a.app.locals.nextpress.cache.settled();
+    await b.app.locals.nextpress.cache.settled();
+    const after = await get(b, '/swr-shared');
+    expect(after.state).toBe('HIT');
+    expect(after.body.run).toBe(first.body.run + 1); // one more handler run, not two
+    expect(await get(a, '/swr-shared')).toMatchObject({ state: 'HIT', body: after.body });
+  });
+
   test('with Redis unreachable, requests are still served (every one a MISS) and the outage is logged once', async () => {
     const deadPort = await freePort();
     const handler = createRedisCache({ url: `redis://127.0.0.1:${deadPort}`, logger: log.logger });
