@@ -8,6 +8,7 @@ import { parseBoolean } from './parse-boolean';
 import { parseTrustProxy } from './parse-trust-proxy';
 import { durationAtLeast, existing, host, httpUrl, integer, oneOf, redisUrl, routePatterns, sizeAtLeast, text, urlPath } from './parsers';
 import type { AuthProvider, Config, LogLevel, NodeEnv, OAuthClient } from './types';
+import { authjsSecrets } from './auth-secrets';
 import { hideCredentials, hideSecret, variable } from './variable';
 
 /** What the schema needs from outside the environment. */
@@ -227,13 +228,6 @@ function client(clientId: string | undefined, clientSecret: string | undefined):
   return clientId !== undefined && clientSecret !== undefined ? { clientId, clientSecret } : undefined;
 }
 
-/** AUTH_SECRET alone -> that string; with AUTH_SECRET_1..3 -> Auth.js's list: [_3, _2, _1, AUTH_SECRET], unset ones left out. */
-function authSecret(v: Variables): string | readonly string[] | undefined {
-  const rotation = ROTATION.map((name) => v[name]).filter((value): value is string => value !== undefined);
-  if (rotation.length === 0) return v.AUTH_SECRET;
-  return [...rotation.reverse(), ...(v.AUTH_SECRET === undefined ? [] : [v.AUTH_SECRET])];
-}
-
 function toConfig(v: Variables): Config {
   return {
     nodeEnv: v.NODE_ENV,
@@ -254,7 +248,7 @@ function toConfig(v: Variables): Config {
     health: { livePath: v.HEALTH_PATH, readyPath: v.READY_PATH },
     githubApiUrl: v.GITHUB_API_URL,
     auth: {
-      secret: authSecret(v),
+      secret: authjsSecrets(v),
       url: v.AUTH_URL,
       basePath: v.AUTH_BASE_PATH,
       provider: v.AUTH_PROVIDER,

@@ -152,21 +152,33 @@ function writeHead(res: ServerResponse, status: number, statusText: string, head
   else res.writeHead(status, headers);
 }
 
-/** One writeHead + one end: for no body, a string or bytes. */
+/** One writeHead + one end: for no body, a string, bytes, or chunks collected from a stream (written in one turn, so one writev). */
 function sendWhole(
   res: ServerResponse,
   status: number,
   statusText: string,
   headers: OutgoingHeaders,
-  body: string | Uint8Array | undefined,
+  body: string | Uint8Array | readonly Uint8Array[] | undefined,
   head: boolean,
 ): void {
   if (body !== undefined && !NO_BODY.has(status) && headers['content-length'] === undefined) {
-    headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+    headers['content-length'] = String(byteLengthOf(body));
   }
   writeHead(res, status, statusText, headers);
   if (head || body === undefined || NO_BODY.has(status)) res.end();
-  else res.end(body);
+  else if (typeof body === 'string' || !Array.isArray(body)) res.end(body);
+  else {
+    for (const chunk of body) res.write(chunk);
+    res.end();
+  }
+}
+
+function byteLengthOf(body: string | Uint8Array | readonly Uint8Array[]): number {
+  if (typeof body === 'string') return Buffer.byteLength(body);
+  if (!Array.isArray(body)) return (body as Uint8Array).byteLength;
+  let size = 0;
+  for (const chunk of body) size += chunk.byteLength;
+  return size;
 }
 
 /**
@@ -216,18 +228,6 @@ function pipeNodeStream(res: ServerResponse, body: Readable): Promise<unknown> {
 
 /** A web-stream body that ends within the first turn of the event loop goes out whole if its chunks after the first stay within this size. */
 export const WHOLE_BODY_LIMIT = 64 * 1024;
-
-/**
- * A body collected from a stream, sent whole: one writeHead, its chunks, one end. Node coalesces the
- * writes of one turn into a single writev, so the chunks are not copied into one buffer first.
- */
-function sendChunks(res: ServerResponse, status: number, statusText: string, headers: OutgoingHeaders, chunks: Uint8Array[], size: number, head: boolean): void {
-  if (chunks.length === 1) return sendWhole(res, status, statusText, headers, chunks[0], head);
-  if (!NO_BODY.has(status) && headers['content-length'] === undefined) headers['content-length'] = String(size);
-  writeHead(res, status, statusText, headers);
-  if (!head && !NO_BODY.has(status)) for (const chunk of chunks) res.write(chunk);
-  res.end();
-}
 
 /**
  * Writes a web stream's body, in two phases:
@@ -322,7 +322,7 @@ async function pumpWebStream(
       clearImmediate(endOfTurn);
       // A response that names its own framing (a proxied upstream's `transfer-encoding: chunked`) keeps it.
       if (headers['transfer-encoding'] !== undefined) startStreaming();
-      else if (!closed) sendChunks(res, status, statusText, headers, whole, size, head);
+      else if (!closed) sendWhole(res, status, statusText, headers, whole, head);
     }
     if (whole === undefined && !closed) {
       res.end();

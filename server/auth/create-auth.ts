@@ -14,6 +14,7 @@ import type { NextAuthOptions } from 'next-auth';
 import { requireAuth } from '../../middleware/auth';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { NextpressError } from '../errors';
+import { authjsSecrets } from '../../config/auth-secrets';
 import type { EngineLogger } from '../logger';
 import { nextAuthSession } from './next-auth-session';
 import { createProtectedMatcher } from './protected-matcher';
@@ -49,7 +50,7 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
   const middleware: RequestHandler[] = [];
   if (settings.provider === 'authjs') {
     const { ExpressAuth, createAuthjsConfig, authjsSession } = loadAuthjs();
-    const secret = requireSecrets(settings.secret ?? authjsEnvSecret(env));
+    const secret = requireSecrets(settings.secret ?? authjsSecrets(env));
     const users = settings.usersFile === undefined ? undefined : loadUsersFile(settings.usersFile);
     const config = createAuthjsConfig({ settings, secret, basePath, users, logger });
     for (const route of underBase) {
@@ -120,13 +121,6 @@ function checkBasePath(basePath: string): string {
     );
   }
   return trimmed;
-}
-
-/** The secret Auth.js would read by itself: AUTH_SECRET alone, or [AUTH_SECRET_3, _2, _1, AUTH_SECRET] when any is set. */
-function authjsEnvSecret(env: NodeJS.ProcessEnv): string | string[] | undefined {
-  const rotation = [env.AUTH_SECRET_3, env.AUTH_SECRET_2, env.AUTH_SECRET_1].filter((value): value is string => !!value);
-  if (rotation.length === 0) return env.AUTH_SECRET;
-  return env.AUTH_SECRET ? [...rotation, env.AUTH_SECRET] : rotation;
 }
 
 /** Auth.js: one secret or a non-empty list of them. */
