@@ -90,7 +90,7 @@ async function startServer(kind, app, path) {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: 'production',
-    AUTH_SECRET: 'x'.repeat(64),
+    AUTH_SECRET: 'bench-secret-of-at-least-32-characters!',
     PORT: String(port),
     HOST: '127.0.0.1',
     ROUTES_DIR: app.routes,

@@ -8,10 +8,10 @@
  *   "10MB"   → 10485760
  *   "1.5 mb" → 1572864
  *   "2gb"    → 2147483648
- *   "10 zb" | "-1" | "mb" | "" → undefined
+ *   "10 zb" | "1tb" | "-1" | "mb" | "" → undefined
  */
 
-const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4 };
+const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 const SIZE = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/;
 
 export function parseSize(raw: string): number | undefined {

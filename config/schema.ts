@@ -36,7 +36,7 @@ function variables({ cwd, cpus }: SchemaContext) {
       problem: 'is not a known environment',
       expected: NODE_ENVS.join(' | '),
     }),
-    PORT: variable({ parse: integer(0, 65535), default: '3000', problem: 'is not a port', expected: 'an integer 0-65535' }),
+    PORT: variable({ parse: integer(0, 65535), default: '3000', blank: 'reject', problem: 'is not a port', expected: 'an integer 0-65535' }),
     HOST: variable({
       parse: host,
       problem: 'is not a host',
@@ -45,6 +45,7 @@ function variables({ cwd, cpus }: SchemaContext) {
     ROUTES_DIR: variable({
       parse: existing('directory', cwd),
       default: 'routes',
+      blank: 'reject',
       problem: 'is not a folder',
       expected: 'a folder of route files, absolute or relative to the working directory',
     }),
@@ -71,6 +72,12 @@ function variables({ cwd, cpus }: SchemaContext) {
       default: '300s',
       problem: 'is not a duration',
       expected: `${DURATION_FORM}; 0 turns it off`,
+    }),
+    HANDLER_TIMEOUT_MS: variable({
+      parse: durationAtLeast(0),
+      default: '0',
+      problem: 'is not a duration',
+      expected: `${DURATION_FORM}; 0 (the default) turns it off`,
     }),
     KEEP_ALIVE_TIMEOUT_MS: variable({
       parse: durationAtLeast(0),
@@ -181,6 +188,19 @@ function rotationSecrets() {
   return { AUTH_SECRET_1: secret(), AUTH_SECRET_2: secret(), AUTH_SECRET_3: secret() };
 }
 
+/** Fewer distinct characters than this cannot be a random secret ('aaaa...', '1212...'). */
+const MIN_DISTINCT_CHARACTERS = 8;
+
+/** What is wrong with a production secret, or undefined: too short, or too few distinct characters to be random. */
+function weakSecret(value: string): string | undefined {
+  if (value.length < MIN_PRODUCTION_SECRET) return `${hideSecret(value)} is too short for production; expected at least ${MIN_PRODUCTION_SECRET} characters (e.g. from \`openssl rand -base64 32\`)`;
+  const distinct = new Set(value).size;
+  if (distinct < MIN_DISTINCT_CHARACTERS) {
+    return `${hideSecret(value)} has only ${distinct} distinct character${distinct === 1 ? '' : 's'}, too few for a random secret; expected at least ${MIN_DISTINCT_CHARACTERS} (e.g. from \`openssl rand -base64 32\`)`;
+  }
+  return undefined;
+}
+
 const ROTATION = ['AUTH_SECRET_1', 'AUTH_SECRET_2', 'AUTH_SECRET_3'] as const;
 
 export const VARIABLE_NAMES = Object.keys(variables({ cwd: '.', cpus: 1 })) as readonly string[];
@@ -197,8 +217,9 @@ function checkTogether(v: Variables, ctx: z.RefinementCtx): void {
   if (v.NODE_ENV === 'production') {
     if (v.AUTH_SECRET === undefined) {
       fail('AUTH_SECRET', `is required when NODE_ENV=production; expected a random string of at least ${MIN_PRODUCTION_SECRET} characters (e.g. from \`openssl rand -base64 32\`)`);
-    } else if (typeof v.AUTH_SECRET === 'string' && v.AUTH_SECRET.length < MIN_PRODUCTION_SECRET) {
-      fail('AUTH_SECRET', `${hideSecret(v.AUTH_SECRET)} is too short for production; expected at least ${MIN_PRODUCTION_SECRET} characters (e.g. from \`openssl rand -base64 32\`)`);
+    } else if (typeof v.AUTH_SECRET === 'string') {
+      const weak = weakSecret(v.AUTH_SECRET);
+      if (weak !== undefined) fail('AUTH_SECRET', weak);
     }
   }
   for (const name of ROTATION) {
@@ -206,8 +227,9 @@ function checkTogether(v: Variables, ctx: z.RefinementCtx): void {
     if (typeof value !== 'string') continue;
     if (v.AUTH_PROVIDER === 'next-auth') {
       fail(name, `is set, but only Auth.js rotates secrets and AUTH_PROVIDER is next-auth (next-auth v4 takes one secret); expected it unset, or AUTH_PROVIDER=authjs`);
-    } else if (v.NODE_ENV === 'production' && value.length < MIN_PRODUCTION_SECRET) {
-      fail(name, `${hideSecret(value)} is too short for production; expected at least ${MIN_PRODUCTION_SECRET} characters (e.g. from \`openssl rand -base64 32\`)`);
+    } else if (v.NODE_ENV === 'production') {
+      const weak = weakSecret(value);
+      if (weak !== undefined) fail(name, weak);
     }
   }
   for (const [id, secret] of [['AUTH_GITHUB_ID', 'AUTH_GITHUB_SECRET'], ['AUTH_GOOGLE_ID', 'AUTH_GOOGLE_SECRET']] as const) {
@@ -244,6 +266,7 @@ function toConfig(v: Variables): Config {
       requestMs: v.REQUEST_TIMEOUT_MS,
       keepAliveMs: v.KEEP_ALIVE_TIMEOUT_MS,
       shutdownMs: v.SHUTDOWN_TIMEOUT_MS,
+      handlerMs: v.HANDLER_TIMEOUT_MS === 0 ? undefined : v.HANDLER_TIMEOUT_MS,
     },
     health: { livePath: v.HEALTH_PATH, readyPath: v.READY_PATH },
     githubApiUrl: v.GITHUB_API_URL,

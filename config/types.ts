@@ -40,6 +40,8 @@ export interface Timeouts {
   readonly keepAliveMs: number;
   /** How long a graceful shutdown may wait for in-flight work before exiting anyway. */
   readonly shutdownMs: number;
+  /** HANDLER_TIMEOUT_MS: the longest a response may take for routes without `maxDuration`; undefined: no limit. */
+  readonly handlerMs: number | undefined;
 }
 
 export interface HealthPaths {

@@ -1,6 +1,8 @@
 /**
  * @module variable: one environment variable as a zod schema. Unset or blank falls back to the
- * default, which is written in the same form a user would write it and parsed the same way.
+ * default, which is written in the same form a user would write it and parsed the same way;
+ * with `blank: 'reject'`, a variable set to blank (`PORT=`) is an error instead (it is more likely a
+ * mistake in a script than a wish for the default).
  * A bad value becomes one issue whose message reads `"<value>" <problem>; expected <form>`.
  */
 import { z } from 'zod';
@@ -25,6 +27,8 @@ export interface VariableSpec<T> {
   default?: string;
   /** How a value appears in an error; secrets must not be echoed to the terminal or logs. */
   show?: (raw: string) => string;
+  /** 'reject': set but blank is an error, not the default. */
+  blank?: 'default' | 'reject';
 }
 
 export function variable<T>(spec: VariableSpec<T> & { default: string }): z.ZodType<T, string | undefined>;
@@ -35,6 +39,10 @@ export function variable<T>(spec: VariableSpec<T>): z.ZodType<T | undefined, str
     .optional()
     .transform((input, ctx) => {
       const given = input !== undefined && input.trim() !== '';
+      if (input !== undefined && !given && spec.blank === 'reject') {
+        ctx.addIssue({ code: 'custom', message: `is set but empty; expected ${spec.expected}, or leave it unset for the default (${JSON.stringify(spec.default)})` });
+        return z.NEVER;
+      }
       const raw = given ? input : spec.default;
       if (raw === undefined) return undefined;
       const value = spec.parse(raw);

@@ -20,6 +20,7 @@ import type { CacheHandler } from './cache/cache-handler';
 import { createMemoryCache } from './cache/memory-cache';
 import { createResponseCache, type ResponseCache } from './cache/response-cache';
 import { registerCache } from './cache/registry';
+import { rejectInvalidHost } from './dispatch/reject-invalid-host';
 import { addPackageFallback } from './loading/load-route-module';
 import type { AuthSettings } from './auth/types';
 
@@ -40,6 +41,8 @@ export interface CreateAppOptions {
   guards?: Array<(dispatcher: Dispatcher) => RequestHandler>;
   /** Health and request-log middleware to put first (set up by the CLI from config). */
   before?: RequestHandler[];
+  /** Longest a response may take, in ms, for routes without `export const maxDuration` (default: no limit); past it: 504. */
+  handlerTimeoutMs?: number;
   /** Where cached GET responses and unstable_cache data live (default: in memory, 1000 entries, 50 MB); see docs/caching.md. */
   cache?: CacheHandler;
   /** Sign-in (next-auth or Auth.js), protected paths and `auth()`; see docs/auth.md. */
@@ -81,7 +84,7 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
   addPackageFallback(routesDir);
 
   const cache = createResponseCache({ handler: options.cache ?? createMemoryCache(), logger });
-  const dispatcher = createDispatcher(routes, { bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger, cache });
+  const dispatcher = createDispatcher(routes, { bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger, cache, handlerTimeoutMs: options.handlerTimeoutMs });
   const auth = options.auth === undefined ? undefined : loadAuth().createAuth(options.auth, { routes, logger });
 
   const app = express();
@@ -95,6 +98,7 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
   for (const handler of options.middleware ?? []) app.use(handler); // 3
   app.use(
     chain([
+      rejectInvalidHost, // 3: a Host no URL can be built from answers 400
       ...(auth?.middleware ?? []), // 3: auth (sign-in endpoints, session lookup)
       ...(auth === undefined ? [] : [auth.guard(dispatcher)]), // 3: protected paths
       ...(options.guards ?? []).map((guard) => guard(dispatcher)),

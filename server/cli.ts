@@ -31,8 +31,12 @@ async function main(): Promise<void> {
     return;
   }
 
-  const { server, nextpress, url } = await startServer(config, logger);
-  const shutdown = handleShutdown({ server, nextpress, timeoutMs: config.timeouts.shutdownMs, logger });
+  const { server, nextpress, url, connections } = await startServer(config, logger);
+  const shutdown = handleShutdown({ server, nextpress, timeoutMs: config.timeouts.shutdownMs, logger, connections });
+  // Last resort: a rejection nothing handled is a bug, logged at fatal; the process keeps serving.
+  process.on('unhandledRejection', (reason) => {
+    logger.fatal({ err: reason }, `Unhandled promise rejection (a bug; the server keeps serving): ${(reason as Error)?.message ?? String(reason)}`);
+  });
   if (cluster.isWorker) onPrimaryShutdown(() => void shutdown.begin('asked by the primary'));
 
   // One route table per start: the single process, or the first worker.

@@ -23,6 +23,19 @@ function malformedJson(cause: unknown): SyntaxError {
   });
 }
 
+/** The error `request.formData()` rejects with when the body is not a form: a TypeError (as in Next) that answers 400 if uncaught. */
+function malformedForm(reason: string, cause?: unknown): TypeError {
+  const error = new TypeError(`Malformed form data in request body: ${reason}`, cause === undefined ? undefined : { cause });
+  return Object.assign(error, {
+    status: 400,
+    expose: true,
+    code: 'BAD_FORM',
+    [Symbol.for('nextpress.error')]: true,
+  });
+}
+
+const FORM_TYPES = /^\s*(?:multipart\/form-data|application\/x-www-form-urlencoded)\s*(?:;|$)/i;
+
 export interface IncomingRequestOptions {
   /** Largest body the handler may read, in bytes (BODY_LIMIT). */
   bodyLimit: number;
@@ -38,6 +51,7 @@ export class IncomingNextRequest {
   #controller: AbortController | undefined = undefined;
   #real: NextRequest | undefined = undefined;
   #bodyUsed = false;
+  #abortReason: unknown = undefined;
 
   constructor(req: ExpressRequest, res: ExpressResponse, options: IncomingRequestOptions) {
     this.method = req.method;
@@ -77,7 +91,9 @@ export class IncomingNextRequest {
       const controller = new AbortController();
       const res = this.#res;
       const reason = () => new DOMException('The client closed the connection.', 'AbortError');
-      if (res.writableFinished) {
+      if (this.#abortReason !== undefined) {
+        controller.abort(this.#abortReason);
+      } else if (res.writableFinished) {
         // response already sent: nothing left to abort
       } else if (res.destroyed || this.#req.destroyed) {
         controller.abort(reason());
@@ -121,8 +137,29 @@ export class IncomingNextRequest {
     }
   }
 
-  formData(): Promise<FormData> {
-    return this.toRequest().formData();
+  /** As the platform's, but a body that is not a well-formed form rejects with a 400 TypeError naming the problem. */
+  async formData(): Promise<FormData> {
+    const type = this.#req.headers['content-type'];
+    if (type === undefined || !FORM_TYPES.test(type)) {
+      throw malformedForm(`Content-Type is ${type === undefined ? 'missing' : `'${type}'`}; expected multipart/form-data (with a boundary) or application/x-www-form-urlencoded`);
+    }
+    if (/^\s*multipart\//i.test(type) && !/;\s*boundary=/i.test(type)) {
+      throw malformedForm(`Content-Type '${type}' has no boundary parameter`);
+    }
+    try {
+      return await this.toRequest().formData();
+    } catch (error) {
+      const cause = (error as { cause?: unknown } | null)?.cause;
+      if (isBranded(error)) throw error; // body over the limit, client gone
+      if (isBranded(cause)) throw cause;
+      throw malformedForm((error as Error)?.message ?? String(error), error);
+    }
+  }
+
+  /** Aborts `signal` (made now or later) with `reason`: the deadline passed (see dispatch). */
+  abort(reason: unknown): void {
+    this.#abortReason = reason;
+    if (this.#controller !== undefined && !this.#controller.signal.aborted) this.#controller.abort(reason);
   }
 
   blob(): Promise<Blob> {
@@ -158,6 +195,10 @@ export class IncomingNextRequest {
   }
 }
 
+function isBranded(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[Symbol.for('nextpress.error')] === true;
+}
+
 // Make IncomingNextRequest a NextRequest (and so a Request) for `instanceof` and inherited getters
 // (`nextUrl`, `cookies`), then cover every Request member it does not define itself by delegating
 // to the real request: the platform's getters would throw "Illegal invocation" on this object.
@@ -190,3 +231,8 @@ export function toNextRequest(req: ExpressRequest, res: ExpressResponse, options
   return new IncomingNextRequest(req, res, options) as unknown as NextRequest;
 }
 
+
+/** Aborts the request's signal with `reason`, if it is one of ours (a stripped or cloned request has its own). */
+export function abortRequest(request: Request, reason: unknown): void {
+  if (request instanceof IncomingNextRequest) request.abort(reason);
+}

@@ -20,6 +20,11 @@ export function formatBytes(bytes: number): string {
   return `${unit === 0 ? value : Number(value.toFixed(1))} ${units[unit]}`;
 }
 
+/** The client closed the connection (or reset it) before the body was complete: its doing, answered 400 and logged at debug. */
+export function bodyAborted(cause?: unknown): NextpressError {
+  return new NextpressError('The client closed the connection before the request body was complete.', { status: 400, code: 'BODY_ABORTED', cause });
+}
+
 export function bodyTooLarge(limit: number, declared?: number): NextpressError {
   const what = declared === undefined ? 'The request body streamed past' : `The request body (content-length ${declared}) exceeds`;
   return new NextpressError(`${what} the limit of ${formatBytes(limit)} (BODY_LIMIT). Send a smaller body or raise BODY_LIMIT.`, {
@@ -84,12 +89,12 @@ export function readBody(req: ParsedRequest, limit: number): Promise<Buffer> {
     };
     const onError = (error: Error) => {
       cleanup();
-      reject(error);
+      reject(bodyAborted(error)); // ECONNRESET, 'aborted': a socket error while reading is the client's
     };
     const onClose = () => {
       if (req.complete) return;
       cleanup();
-      reject(new NextpressError('The client closed the connection before the request body was complete.', { status: 400, code: 'BODY_ABORTED' }));
+      reject(bodyAborted());
     };
     req.on('data', onData);
     req.on('end', onEnd);
@@ -139,12 +144,12 @@ export function bodyStream(req: ParsedRequest, limit: number): ReadableStream<Ui
       req.once('error', (error) => {
         if (done) return;
         done = true;
-        controller.error(error);
+        controller.error(bodyAborted(error));
       });
       req.once('close', () => {
         if (done || req.complete) return;
         done = true;
-        controller.error(new NextpressError('The client closed the connection before the request body was complete.', { status: 400, code: 'BODY_ABORTED' }));
+        controller.error(bodyAborted());
       });
       req.pause();
     },

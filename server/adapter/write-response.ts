@@ -9,8 +9,8 @@ import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { isUint8Array } from 'node:util/types';
 import { kLazyBody, type LazyBody } from '../next/response';
-
-type OutgoingHeaders = Record<string, string | string[]>;
+import { writeHead, type OutgoingHeaders } from './write-head';
+import { sendEmpty } from './send-empty';
 
 /** Statuses that never carry a body. */
 const NO_BODY = new Set([101, 103, 204, 205, 304]);
@@ -147,11 +147,6 @@ function cookieName(setCookie: string): string {
   return (end === -1 ? setCookie : setCookie.slice(0, end)).trim();
 }
 
-function writeHead(res: ServerResponse, status: number, statusText: string, headers: OutgoingHeaders): void {
-  if (statusText) res.writeHead(status, statusText, headers);
-  else res.writeHead(status, headers);
-}
-
 /** One writeHead + one end: for no body, a string, bytes, or chunks collected from a stream (written in one turn, so one writev). */
 function sendWhole(
   res: ServerResponse,
@@ -232,17 +227,19 @@ export const WHOLE_BODY_LIMIT = 64 * 1024;
 /**
  * Writes a web stream's body, in two phases:
  *   1. whole: chunks that are ready in this turn of the event loop are collected (the first at
- *      any size, then up to WHOLE_BODY_LIMIT in all). A body that ends here goes out as one writeHead + end with a
- *      Content-Length, like a string body: `new Response('hi')` on Node 24 (whose undici hides the
- *      source string), `Response.json` and a stream that enqueues everything in `start()`. HEAD
- *      learns the length the same way. A stream that fails here answers an empty 500: nothing was
- *      sent yet.
+ *      any size, then up to WHOLE_BODY_LIMIT in all). A body that ends here goes out as one
+ *      writeHead + end with a Content-Length, like a string body: `new Response('hi')` on Node 24
+ *      (whose undici hides the source string), `Response.json` and a stream that enqueues
+ *      everything in `start()`. HEAD learns the length the same way.
  *   2. streaming: at the end of the turn (setImmediate), past the limit, or on a chunk that is not
- *      bytes, the headers and what was collected go out, and each later chunk is written as it
- *      comes, waiting for `drain` when the socket is full. HEAD stops reading here. Server-sent
- *      events thus get their headers (and any first event) at once. A stream that fails now cuts the
- *      connection, so the client cannot take a truncated body for a whole one.
- * The client leaving cancels the stream.
+ *      bytes, what was collected goes out with the headers, and each later chunk is written as it
+ *      comes, waiting for `drain` when the socket is full. As in Next, the headers go out with the
+ *      first chunk, not before: a stream that fails before its first chunk, in this turn or any
+ *      later one, still answers an empty 500. HEAD sends its headers at the end of the turn.
+ *      A stream that fails after bytes went out cuts the connection, so the client cannot take a
+ *      truncated body for a whole one.
+ * Node refusing a header (see write-head.ts) answers an empty 500 too. The client leaving cancels
+ * the stream. Resolves with the error the body (or its headers) failed with, for the caller to log.
  */
 async function pumpWebStream(
   res: ServerResponse,
@@ -253,8 +250,12 @@ async function pumpWebStream(
   head: boolean,
 ): Promise<unknown> {
   const reader = body.getReader();
-  let closed = false; // the client left, or HEAD has sent all it will
+  let closed = false; // the client left, HEAD has sent all it will, or the headers were refused
   let wake: (() => void) | undefined;
+  const stop = () => {
+    closed = true;
+    reader.cancel().catch(() => {});
+  };
   const onClose = () => {
     closed = true;
     if (!res.writableFinished) reader.cancel().catch(() => {});
@@ -267,31 +268,38 @@ async function pumpWebStream(
   // Phase 1 state: the chunks collected so far; undefined once streaming.
   let whole: Uint8Array[] | undefined = [];
   let size = 0;
-  const startStreaming = () => {
-    if (whole === undefined) return;
+
+  /** Sends the headers once; false when Node refused them (the empty 500 is then out). */
+  const sendHead = (): boolean => {
+    if (res.headersSent) return true;
+    try {
+      writeHead(res, status, statusText, headers);
+      return true;
+    } catch (error) {
+      failure = error;
+      stop();
+      sendEmpty(res, 500);
+      return false;
+    }
+  };
+  /** Ends phase 1; false when nothing more is to be written. */
+  const startStreaming = (): boolean => {
+    if (whole === undefined) return !closed;
     const collected = whole;
     whole = undefined;
     clearImmediate(endOfTurn);
-    if (res.destroyed) return;
-    writeHead(res, status, statusText, headers);
+    if (res.destroyed) return false;
     if (head) {
-      closed = true;
-      res.end();
-      reader.cancel().catch(() => {});
-      return;
+      if (sendHead()) res.end();
+      stop();
+      return false;
     }
-    if (collected.length === 0) res.flushHeaders();
+    if (collected.length === 0) return true; // the headers wait for the first chunk
+    if (!sendHead()) return false;
     for (const chunk of collected) res.write(chunk);
+    return true;
   };
-  const endOfTurn: NodeJS.Immediate = setImmediate(() => {
-    try {
-      startStreaming();
-    } catch (error) {
-      // Outside the read loop's try: a throw here (writeHead refusing a header) must not escape.
-      failure = error;
-      res.destroy(error as Error);
-    }
-  });
+  const endOfTurn: NodeJS.Immediate = setImmediate(startStreaming);
 
   let readToEnd = false;
   try {
@@ -307,9 +315,9 @@ async function pumpWebStream(
           size += value.byteLength;
           continue;
         }
-        startStreaming();
-        if (closed) break;
+        if (!startStreaming()) break;
       }
+      if (!sendHead()) break;
       if (!res.write(value)) {
         res.once('drain', onDrain);
         await new Promise<void>((resolve) => (wake = resolve));
@@ -318,19 +326,23 @@ async function pumpWebStream(
         if (closed) break;
       }
     }
-    if (whole !== undefined) {
-      clearImmediate(endOfTurn);
+    if (!closed) {
       // A response that names its own framing (a proxied upstream's `transfer-encoding: chunked`) keeps it.
-      if (headers['transfer-encoding'] !== undefined) startStreaming();
-      else if (!closed) sendWhole(res, status, statusText, headers, whole, head);
-    }
-    if (whole === undefined && !closed) {
-      res.end();
+      if (whole !== undefined && headers['transfer-encoding'] === undefined) {
+        clearImmediate(endOfTurn);
+        sendWhole(res, status, statusText, headers, whole, head);
+      } else if (whole === undefined && !res.headersSent) {
+        sendWhole(res, status, statusText, headers, [], head); // ended before its first chunk
+      } else if (startStreaming() && sendHead()) {
+        res.end();
+      }
+    } else {
+      clearImmediate(endOfTurn);
     }
   } catch (error) {
     failure = error ?? new Error('the response body stream failed');
     clearImmediate(endOfTurn);
-    if (whole !== undefined && !res.headersSent && !res.destroyed) {
+    if (!res.headersSent && !res.destroyed) {
       // Nothing is out yet: a clean, empty 500 (the same as a handler that throws).
       res.writeHead(500, { 'content-length': '0' });
       res.end();

@@ -65,6 +65,9 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
     mount.use(basePath, ExpressAuth(config));
     middleware.push(provideSession(resolver), mount);
   } else {
+    // The route file reads AUTH_USERS_FILE itself, on its first request; checked here so a bad file
+    // stops the start (as in Auth.js mode) instead of answering 500 on every sign-in URL.
+    if (settings.usersFile !== undefined) loadUsersFile(settings.usersFile);
     const options = nextAuthOptionsFor(settings, env, logger);
     if (underBase.length === 0 && patterns.length > 0) {
       logger.warn(

@@ -8,7 +8,11 @@
  *   4. refuse a declared body over BODY_LIMIT (413) before the handler runs
  *   5. load the route file once (later requests skip straight to 6)
  *   6. run the handler in the request context, then write its Response (plus next/headers cookies),
- *      or map thrown redirect()/notFound() to their responses; then run after() work.
+ *      or map thrown redirect()/notFound() to their responses; then run after() work. A route's
+ *      `maxDuration` (or HANDLER_TIMEOUT_MS) bounds the whole response: past it the request's
+ *      signal aborts and the client gets a 504, or a cut connection once bytes are out.
+ * Nothing here may throw into a promise: a response Node refuses (a header with a control
+ * character) answers an empty 500 and is logged naming the header and the route file.
  */
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { RequestStore, requestContext } from '../context';
@@ -26,12 +30,16 @@ import { toControlFlow } from './control-flow';
 import { toRouteParams, type Params } from './route-params';
 import type { ResponseCache } from '../cache/response-cache';
 import { sendEmpty } from '../adapter/send-empty';
+import { writeHead } from '../adapter/write-head';
+import { abortRequest } from '../adapter/incoming-request';
 
 export interface DispatcherOptions {
   bodyLimit: number;
   logger: EngineLogger;
   /** Segment config and caching (server/cache): asked before a handler runs. */
   cache?: ResponseCache;
+  /** Longest a response may take, in ms, for routes without `maxDuration` (HANDLER_TIMEOUT_MS); undefined: no limit. */
+  handlerTimeoutMs?: number;
 }
 
 export interface RouteMatch {
@@ -119,13 +127,15 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
       serve(loaded, found, method, req, res);
       return;
     }
-    loadRoute(found.route).then(
-      (fresh) => serve(fresh, found, method, req, res),
-      (error) => {
-        logger.error({ err: error, file: found.route.relativeFile }, (error as Error).message);
-        sendEmpty(res, 500);
-      },
-    );
+    loadRoute(found.route)
+      .then(
+        (fresh) => serve(fresh, found, method, req, res),
+        (error) => {
+          logger.error({ err: error, file: found.route.relativeFile }, (error as Error).message);
+          sendEmpty(res, 500);
+        },
+      )
+      .catch((error: unknown) => lastResort(error, found.route.relativeFile, req, res));
   }
 
   function serve(loaded: LoadedRoute, found: RouteMatch, method: HttpMethod, req: ExpressRequest, res: ExpressResponse): void {
@@ -149,6 +159,8 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
     const { route } = found;
     const request = toNextRequest(req, res, requestOptions);
     const store = new RequestStore(request, req, res, route.relativeFile);
+    const limit = route.loaded?.maxDurationMs ?? options.handlerTimeoutMs;
+    if (limit !== undefined) startDeadline(limit, request, store, req, res);
     let result: unknown;
     try {
       result = requestContext.run(store, entry.handler, request, { params: toRouteParams(found.params) });
@@ -157,23 +169,64 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
     }
     // A thenable, not `instanceof Promise`: route code may come from another realm (jest's sandbox).
     if (isThenable(result)) {
-      result.then(
-        (value) => {
-          respond(value, entry, store, req, res);
-          runAfter(store);
-        },
-        (error) => {
-          fail(error, store, req, res);
-          runAfter(store);
-        },
-      );
+      result
+        .then(
+          (value) => {
+            respond(value, entry, store, req, res);
+            runAfter(store);
+          },
+          (error) => {
+            fail(error, store, req, res);
+            runAfter(store);
+          },
+        )
+        .then(undefined, (error: unknown) => lastResort(error, store.routeFile, req, res));
     } else {
-      respond(result, entry, store, req, res);
+      try {
+        respond(result, entry, store, req, res);
+      } catch (error) {
+        lastResort(error, store.routeFile, req, res);
+      }
       runAfter(store);
     }
   }
 
+  /** maxDuration / HANDLER_TIMEOUT_MS: abort the handler's signal, then 504 (nothing sent yet) or cut the connection. */
+  function startDeadline(limit: number, request: Request, store: RequestStore, req: ExpressRequest, res: ExpressResponse): void {
+    const timer = setTimeout(() => {
+      if (res.writableFinished || res.destroyed) return;
+      const sent = res.headersSent;
+      logger.error(
+        { file: store.routeFile, method: req.method, url: req.originalUrl, timeoutMs: limit },
+        `Route handler '${store.routeFile}' did not finish its response within ${limit} ms (maxDuration, or HANDLER_TIMEOUT_MS); ${sent ? 'the connection was cut' : 'answered 504'}`,
+      );
+      abortRequest(request, new DOMException(`The route handler did not finish within ${limit} ms.`, 'TimeoutError'));
+      if (sent) {
+        res.destroy();
+        return;
+      }
+      res.writeHead(504, { 'content-length': '0' });
+      res.end();
+    }, limit);
+    res.once('close', () => clearTimeout(timer));
+  }
+
+  /** Whatever escaped the steps above (a bug, never the client's doing): logged, and the request ends. */
+  function lastResort(error: unknown, file: string, req: ExpressRequest, res: ExpressResponse): void {
+    logger.error({ err: error, file, method: req.method, url: req.originalUrl }, `Unexpected error while answering with route handler '${file}'`);
+    try {
+      sendEmpty(res, 500);
+    } catch {
+      res.destroy();
+    }
+  }
+
   function respond(value: unknown, entry: MethodEntry, store: RequestStore, req: ExpressRequest, res: ExpressResponse): void | Promise<void> {
+    if (res.writableEnded || res.destroyed) {
+      // Answered already (the deadline passed) or the client left: nothing to write, and a body to release.
+      cancelBody(value);
+      return;
+    }
     if (!isResponseLike(value)) {
       logger.error(
         { file: store.routeFile },
@@ -189,23 +242,54 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
       logger.error({ file: store.routeFile }, 'NextResponse.next() was used in a app route handler, this is not supported. See here for more info: https://nextjs.org/docs/messages/next-response-next-in-app-route-handler');
       return sendEmpty(res, 500);
     }
-    const streaming = writeResponse(res, value, { head: entry.head || req.method === 'HEAD', cookies: store.responseCookies?.toSetCookieHeaders() });
+    let streaming: void | Promise<unknown>;
+    try {
+      streaming = writeResponse(res, value, { head: entry.head || req.method === 'HEAD', cookies: store.responseCookies?.toSetCookieHeaders() });
+    } catch (error) {
+      cancelBody(value);
+      reportResponseError(error, store, req);
+      return sendEmpty(res, 500);
+    }
     if (streaming === undefined) return;
     return streaming.then((error) => {
-      if (error === undefined) return;
-      logger.error({ err: error, file: store.routeFile, method: req.method, url: req.originalUrl }, `Error in the response body of route handler '${store.routeFile}'`);
+      if (error !== undefined) reportResponseError(error, store, req);
     });
   }
 
+  function reportResponseError(error: unknown, store: RequestStore, req: ExpressRequest): void {
+    const where = { err: error, file: store.routeFile, method: req.method, url: req.originalUrl };
+    if (isNextpressError(error) && error.code === 'INVALID_RESPONSE_HEADER') {
+      logger.error(where, `Invalid response from route handler '${store.routeFile}': ${error.message}`);
+    } else {
+      logger.error(where, `Error in the response body of route handler '${store.routeFile}'`);
+    }
+  }
+
   function fail(error: unknown, store: RequestStore, req: ExpressRequest, res: ExpressResponse): void {
+    if (res.writableEnded || res.destroyed) {
+      if (isClientAbort(error)) logger.debug({ file: store.routeFile }, 'The client closed the connection during the request');
+      return;
+    }
     const flow = toControlFlow(error);
     if (flow !== undefined) {
       const headers: Record<string, string | string[]> = {};
       if (flow.location !== undefined) headers.location = flow.location;
       const cookies = store.responseCookies?.toSetCookieHeaders();
       if (cookies !== undefined && cookies.length > 0) headers['set-cookie'] = cookies;
-      res.writeHead(flow.status, headers);
+      try {
+        writeHead(res, flow.status, '', headers);
+      } catch (refused) {
+        reportResponseError(refused, store, req);
+        sendEmpty(res, 500);
+        return;
+      }
       res.end();
+      return;
+    }
+    if (isClientAbort(error)) {
+      // The client's doing, and any client can do it: not an error of the route.
+      logger.debug({ file: store.routeFile, method: req.method, url: req.originalUrl }, `The client closed the connection before the request body was complete ('${store.routeFile}')`);
+      sendEmpty(res, 400);
       return;
     }
     if (isNextpressError(error) && error.status < 500 && !res.headersSent) {
@@ -258,6 +342,17 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
     while (pendingAfter.size > 0) await Promise.allSettled([...pendingAfter]);
   };
   return dispatcher;
+}
+
+function isClientAbort(error: unknown): boolean {
+  return isNextpressError(error) && error.code === 'BODY_ABORTED';
+}
+
+/** Releases the body of a response that will not be sent. */
+function cancelBody(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return;
+  const body = (value as { body?: { locked?: boolean; cancel?: () => Promise<void> } | null }).body;
+  if (typeof body?.cancel === 'function' && body.locked === false) body.cancel().catch(() => {});
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

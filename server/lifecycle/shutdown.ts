@@ -1,7 +1,8 @@
 /**
  * @module Graceful shutdown. On SIGTERM or SIGINT (or `begin()`, e.g. asked by a cluster primary):
  *   1. mark the app draining, so readiness answers 503 on connections that are still open;
- *   2. stop accepting connections, close idle keep-alive sockets, and answer `Connection: close`
+ *   2. stop accepting connections, close every socket that serves no request (idle keep-alive,
+ *      never used, half a request line: see track-connections.ts), and answer `Connection: close`
  *      to any request still arriving on a busy one;
  *   3. wait for in-flight requests (streams included), then for pending `after()` work;
  *   4. exit 0, or 1 if SHUTDOWN_TIMEOUT_MS passed first (remaining connections are cut).
@@ -10,12 +11,15 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { NextpressState } from '../app';
 import type { EngineLogger } from '../logger';
+import type { ConnectionTracker } from './track-connections';
 
 export interface ShutdownOptions {
   server: Server;
   nextpress: Pick<NextpressState, 'draining' | 'pendingAfter'>;
   timeoutMs: number;
   logger: Pick<EngineLogger, 'info' | 'warn'>;
+  /** From startServer: without it only idle keep-alive sockets are closed early. */
+  connections?: Pick<ConnectionTracker, 'closeUnused'>;
   /** Default: process.exit. */
   exit?: (code: number) => void;
 }
@@ -39,7 +43,7 @@ export function handleShutdown(options: ShutdownOptions): ShutdownHandle {
   function begin(reason: string): Promise<void> {
     started ??= (async () => {
       logger.info({ reason, timeoutMs: options.timeoutMs }, `Shutting down (${reason}): finishing in-flight requests`);
-      const finished = await drain(options.server, options.nextpress, options.timeoutMs);
+      const finished = await drain(options.server, options.nextpress, options.timeoutMs, options.connections);
       if (finished) logger.info({}, 'Shutdown complete');
       else logger.warn({ timeoutMs: options.timeoutMs }, `Shutdown timed out after ${options.timeoutMs} ms; open connections were closed`);
       exit(finished ? 0 : 1);
@@ -66,12 +70,21 @@ export function handleShutdown(options: ShutdownOptions): ShutdownHandle {
 }
 
 /** Steps 1-3 above; resolves true when everything finished within `timeoutMs`. */
-export async function drain(server: Server, nextpress: ShutdownOptions['nextpress'], timeoutMs: number): Promise<boolean> {
+export async function drain(
+  server: Server,
+  nextpress: ShutdownOptions['nextpress'],
+  timeoutMs: number,
+  connections?: ShutdownOptions['connections'],
+): Promise<boolean> {
   nextpress.draining = true;
   server.prependListener('request', closeAfterResponse);
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  const sweep = setInterval(() => server.closeIdleConnections(), SWEEP_MS);
+  const closeUnused = () => {
+    server.closeIdleConnections();
+    connections?.closeUnused();
+  };
+  closeUnused();
+  const sweep = setInterval(closeUnused, SWEEP_MS);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<false>((resolve) => {
     timer = setTimeout(resolve, timeoutMs, false);

@@ -1,8 +1,11 @@
 /**
  * @module startServer: one serving process. createApp (health and the request log first) → wait
- * for `ready` (preloading, when asked) → listen with the configured timeouts.
+ * for `ready` (preloading, when asked) → listen with the configured timeouts, checked every
+ * second (Node's default check runs every 30 s, so a 5 s header timeout fired after 15-35 s).
+ * `Expect: 100-continue` with a declared body over BODY_LIMIT answers 413 without inviting the
+ * upload.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../../config';
 import { healthRoutes } from '../../middleware/health';
@@ -12,12 +15,19 @@ import type { EngineLogger } from '../logger';
 import { requestLogger, type RequestLog } from '../logging/request-logger';
 import { prepareAuthEnv } from '../auth/prepare-auth-env';
 import { createCacheHandler } from '../cache/create-cache-handler';
+import { declaredTooLarge } from '../adapter/read-body';
+import { trackConnections, type ConnectionTracker } from './track-connections';
+
+/** How often Node checks headersTimeout and requestTimeout. */
+const TIMEOUT_CHECK_MS = 1000;
 
 export interface StartedServer {
   server: Server;
   nextpress: NextpressState;
   /** e.g. http://localhost:3000 */
   url: string;
+  /** For the shutdown: closes the sockets that serve no request. */
+  connections: ConnectionTracker;
 }
 
 export async function startServer(config: Config, logger: EngineLogger & RequestLog): Promise<StartedServer> {
@@ -27,6 +37,7 @@ export async function startServer(config: Config, logger: EngineLogger & Request
     bodyLimit: config.bodyLimit,
     trustProxy: typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy,
     preload: config.preloadRoutes,
+    handlerTimeoutMs: config.timeouts.handlerMs,
     logger,
     cache: createCacheHandler(config, logger),
     auth: prepareAuthEnv(config, process.env, logger),
@@ -38,12 +49,25 @@ export async function startServer(config: Config, logger: EngineLogger & Request
   nextpress = app.locals.nextpress;
   await nextpress.ready;
 
-  const server = createServer(app);
-  server.headersTimeout = config.timeouts.headersMs;
-  server.requestTimeout = config.timeouts.requestMs;
-  server.keepAliveTimeout = config.timeouts.keepAliveMs;
+  const server = createServer({
+    headersTimeout: config.timeouts.headersMs,
+    requestTimeout: config.timeouts.requestMs,
+    keepAliveTimeout: config.timeouts.keepAliveMs,
+    connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+  });
+  const connections = trackConnections(server, app);
+  server.on('request', connections.listener);
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (declaredTooLarge(req, config.bodyLimit) !== undefined) {
+      res.writeHead(413, { connection: 'close', 'content-length': '0' });
+      res.end();
+      return;
+    }
+    res.writeContinue();
+    connections.listener(req, res);
+  });
   await listen(server, config.port, config.host);
-  return { server, nextpress, url: urlOf(server, config.host) };
+  return { server, nextpress, url: urlOf(server, config.host), connections };
 }
 
 function listen(server: Server, port: number, host: string | undefined): Promise<void> {

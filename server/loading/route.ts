@@ -10,6 +10,8 @@ import { loadRouteModule } from './load-route-module';
 export interface LoadedRoute {
   module: Record<string, unknown>;
   table: MethodTable;
+  /** `export const maxDuration = N` (seconds) in ms; undefined when the file sets none. */
+  maxDurationMs: number | undefined;
 }
 
 export interface Route extends RouteFile {
@@ -26,7 +28,7 @@ export function loadRoute(route: Route, onLoad?: RouteLoadHook): Promise<LoadedR
   if (route.loaded !== undefined) return Promise.resolve(route.loaded);
   route.loading ??= loadRouteModule(route.file, route.relativeFile).then(
     (module) => {
-      const loaded: LoadedRoute = { module, table: buildMethodTable(module) };
+      const loaded: LoadedRoute = { module, table: buildMethodTable(module), maxDurationMs: readMaxDuration(module) };
       onLoad?.(route, loaded);
       route.loaded = loaded;
       route.loading = undefined;
@@ -38,4 +40,10 @@ export function loadRoute(route: Route, onLoad?: RouteLoadHook): Promise<LoadedR
     },
   );
   return route.loading;
+}
+
+/** Next's `maxDuration` segment export: `5` -> 5000 ms; a missing, zero, negative or non-number value -> undefined. */
+export function readMaxDuration(mod: Record<string, unknown>): number | undefined {
+  const seconds = mod.maxDuration;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : undefined;
 }

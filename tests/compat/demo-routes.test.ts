@@ -3,7 +3,7 @@
  * included), through real HTTP: the redirect example, the headers() example, and the GitHub
  * search example against a local stand-in for the GitHub API (GITHUB_API_URL).
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -77,6 +77,20 @@ describe('/api/github-users (the article\'s static GitHub search example)', () =
     return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
   };
 
+  /** The client gets no detail (no upstream address, no socket error); the log gets all of it. */
+  const getUnavailable = async () => {
+    const logged: string[] = [];
+    // Route files run outside jest's sandbox (the engine's loader), where console writes to the real stderr.
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((line: unknown) => (logged.push(String(line).trimEnd()), true));
+    try {
+      const answered = await get();
+      expect(answered).toEqual({ status: 502, type: 'application/json', body: { error: 'upstream unavailable' } });
+      return logged;
+    } finally {
+      spy.mockRestore();
+    }
+  };
+
   test('asks for three users named richard and answers their JSON', async () => {
     const users = { total_count: 3, incomplete_results: false, items: [{ login: 'richard' }, { login: 'richardr' }, { login: 'richards' }] };
     answer = { status: 200, type: 'application/json; charset=utf-8', body: JSON.stringify(users) };
@@ -86,38 +100,26 @@ describe('/api/github-users (the article\'s static GitHub search example)', () =
     expect(seen).toEqual(['/search/users?q=richard&per_page=3']);
   });
 
-  test('an unreachable API answers 502 with a JSON error naming it', async () => {
+  test('an unreachable API answers 502 "upstream unavailable"; the log names it', async () => {
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     realEnv.GITHUB_API_URL = `http://127.0.0.1:${port}`;
-    expect(await get()).toEqual({
-      status: 502,
-      type: 'application/json',
-      body: {
-        error: `Could not reach the GitHub API at http://127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}. Check the network or set GITHUB_API_URL.`,
-      },
-    });
+    expect(await getUnavailable()).toEqual([
+      `[api/github-users] Could not reach the GitHub API at http://127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}. Check the network or set GITHUB_API_URL.`,
+    ]);
   });
 
-  test('an error from the API (e.g. the rate limit) answers 502 with its message', async () => {
+  test('an error from the API (e.g. the rate limit) answers 502; the log has its message', async () => {
     answer = { status: 403, type: 'application/json', body: JSON.stringify({ message: 'API rate limit exceeded' }) };
     realEnv.GITHUB_API_URL = githubUrl;
-    expect(await get()).toEqual({
-      status: 502,
-      type: 'application/json',
-      body: { error: `The GitHub API at ${githubUrl} answered 403: API rate limit exceeded.` },
-    });
+    expect(await getUnavailable()).toEqual([`[api/github-users] The GitHub API at ${githubUrl} answered 403: API rate limit exceeded.`]);
   });
 
   test('an answer that is not JSON answers 502', async () => {
     answer = { status: 200, type: 'text/html', body: '<html>maintenance</html>' };
     realEnv.GITHUB_API_URL = githubUrl;
-    expect(await get()).toEqual({
-      status: 502,
-      type: 'application/json',
-      body: { error: `The GitHub API at ${githubUrl} answered 200 with a body that is not JSON.` },
-    });
+    expect(await getUnavailable()).toEqual([`[api/github-users] The GitHub API at ${githubUrl} answered 200 with a body that is not JSON.`]);
   });
 });

@@ -15,7 +15,7 @@ afterAll(() => {
 });
 
 const load = (env: NodeJS.ProcessEnv): Config => loadConfig(env, { cwd, envFile: false, cpus: 4 });
-const SECRET = 'x'.repeat(32);
+const SECRET = 'a-test-secret-that-is-32-chars-!';
 
 describe('loadConfig defaults', () => {
   test('an empty environment gives every default', () => {
@@ -51,8 +51,14 @@ describe('loadConfig defaults', () => {
     expect(load({ NODE_ENV: 'test', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
   });
 
-  test('blank values count as unset', () => {
-    expect(load({ PORT: '', HOST: '  ', BODY_LIMIT: '' })).toMatchObject({ port: 3000, host: undefined, bodyLimit: 10_485_760 });
+  test('blank values count as unset (except PORT and ROUTES_DIR, where blank is an error)', () => {
+    expect(load({ HOST: '  ', BODY_LIMIT: '' })).toMatchObject({ port: 3000, host: undefined, bodyLimit: 10_485_760 });
+  });
+
+  test('HANDLER_TIMEOUT_MS: off by default, a duration when set', () => {
+    expect(load({}).timeouts.handlerMs).toBeUndefined();
+    expect(load({ HANDLER_TIMEOUT_MS: '0' }).timeouts.handlerMs).toBeUndefined();
+    expect(load({ HANDLER_TIMEOUT_MS: '30s' }).timeouts.handlerMs).toBe(30_000);
   });
 
   test('other variables are ignored', () => {

@@ -294,12 +294,20 @@ describe('response writer', () => {
     expect(arrivals[arrivals.length - 1] - arrivals[0]).toBeGreaterThanOrEqual(250);
   });
 
-  test('streaming: the headers go out before a slow stream has its first chunk', async () => {
-    // fetch() resolves on the headers; were they held back with the first chunk, this would hang.
-    const res = await fetch(`${served.url}/late-stream`);
+  test('streaming: as in Next, the headers of a slow stream go out with its first chunk, not before', async () => {
+    // fetch() resolves on the headers: it must still be waiting while the stream has sent nothing.
+    let answered = false;
+    const pending = fetch(`${served.url}/late-stream`).then((res) => {
+      answered = true;
+      return res;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(answered).toBe(false);
+    expect((await fetch(`${served.url}/late-stream`, { method: 'POST' })).status).toBe(204);
+    const res = await pending;
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/plain');
-    expect((await fetch(`${served.url}/late-stream`, { method: 'POST' })).status).toBe(204);
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
     expect(await res.text()).toBe('late');
   });
 

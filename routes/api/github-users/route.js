@@ -3,7 +3,8 @@
 // lives at /api/github-users. Two additions to the article's code: the API's address comes from
 // GITHUB_API_URL (default https://api.github.com; tests point it at a local server), and when
 // GitHub cannot be reached, or answers with an error or something that is not JSON, the route
-// answers 502 with a JSON error saying so instead of failing with a bare 500.
+// answers 502 `{"error":"upstream unavailable"}` instead of failing with a bare 500, and logs the
+// detail (the upstream's address and the socket error are for the operator, not for any client).
 import { NextResponse } from 'next/server';
 
 const TIMEOUT_MS = 10_000;
@@ -30,6 +31,7 @@ export async function GET() {
   return NextResponse.json(data);
 }
 
-function upstreamError(message) {
-  return NextResponse.json({ error: message }, { status: 502 });
+function upstreamError(detail) {
+  console.error(`[api/github-users] ${detail}`);
+  return NextResponse.json({ error: 'upstream unavailable' }, { status: 502 });
 }
