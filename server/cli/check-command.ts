@@ -88,7 +88,11 @@ function messageOf(error: unknown): string {
 
 /** Continuation lines (a code frame) line up under the first. */
 function indent(text: string): string {
-  return text.trimEnd().split('\n').join('\n     ');
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n     ');
 }
 
 /** `routes/` for a folder below the working folder, the absolute path otherwise. */

@@ -38,7 +38,10 @@ export function loadCliConfig(input: CliConfigInput): Config {
   const cwd = input.cwd ?? process.cwd();
   const project = cliProject({ ...input, env, cwd });
   const { port, hostname } = input.flags;
-  const merged = { ...env, ...(port === undefined ? {} : { PORT: port }), ...(hostname === undefined ? {} : { HOST: hostname }), ROUTES_DIR: project.routesDir };
+  // What the user typed, when the folder is that (errors then quote it); else the folder chosen.
+  const typed = project.source === '--routes' ? input.flags.routes : project.source === '[dir]' ? input.dir : undefined;
+  const routesDir = typed !== undefined && path.resolve(cwd, typed) === project.routesDir ? typed : project.routesDir;
+  const merged = { ...env, ...(port === undefined ? {} : { PORT: port }), ...(hostname === undefined ? {} : { HOST: hostname }), ROUTES_DIR: routesDir };
   // Which name the user knows each variable by, when a flag or [dir] set it.
   const names: Record<string, string | undefined> = {
     PORT: port === undefined ? undefined : '--port',
