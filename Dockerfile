@@ -63,4 +63,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "docker/healthcheck.js"]
 # Exec form: node is PID 1 and receives SIGTERM/SIGINT itself (graceful shutdown), no npm or shell in between.
-CMD ["node", "dist/server/cli.js"]
+# The same CLI as `node server start` and `npm start`, without the launcher's build check (no sources here):
+# flags go after the image name, e.g. `docker run ... nextpress node dist/server/cli.js start --port 8080`.
+CMD ["node", "dist/server/cli.js", "start"]

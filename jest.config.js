@@ -22,5 +22,7 @@ module.exports = {
     '^next/dist/client/components/(redirect|redirect-error|not-found|navigation)$': '<rootDir>/server/next/navigation.ts',
     '^next/dist/server/web/spec-extension/(request|response)$': '<rootDir>/server/next/server.ts',
   },
+  // .ts before .js: `./server` is server/index.ts (the front door), not server/index.js (the CLI launcher).
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'jsx', 'json', 'node'],
   testTimeout: 20000,
 };

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 
 export interface ConfigProblem {
-  /** The environment variable, e.g. `PORT`. */
+  /** The environment variable, e.g. `PORT` (or the CLI flag that set it, e.g. `--port`). */
   readonly variable: string;
   /** What is wrong and the accepted form, e.g. `"abc" is not a port; expected an integer 0-65535`. */
   readonly message: string;
@@ -14,8 +14,9 @@ export interface ConfigProblem {
 export class ConfigError extends Error {
   readonly problems: readonly ConfigProblem[];
 
-  constructor(problems: readonly ConfigProblem[]) {
-    super(formatConfigProblems(problems));
+  /** `subject` names where the values came from in the message's first line (default `environment`). */
+  constructor(problems: readonly ConfigProblem[], subject = 'environment') {
+    super(formatConfigProblems(problems, subject));
     this.name = 'ConfigError';
     this.problems = problems;
     // Where in nextpress the check ran helps nobody fix their environment: the message is all.
@@ -42,10 +43,10 @@ export function toConfigProblems(error: z.ZodError, order: readonly string[]): C
  *   PORT: "abc" is not a port; expected an integer 0-65535
  *   AUTH_SECRET: is required when NODE_ENV=production; expected ...
  */
-export function formatConfigProblems(problems: readonly ConfigProblem[]): string {
+export function formatConfigProblems(problems: readonly ConfigProblem[], subject = 'environment'): string {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   const lines = problems.map((problem) => `  ${problem.variable}: ${problem.message}`);
-  return [`[nextpress] Invalid environment (${count}):`, ...lines].join('\n');
+  return [`[nextpress] Invalid ${subject} (${count}):`, ...lines].join('\n');
 }
 
 /** For the CLI: a ConfigError is printed (message only) and the process exits 1; anything else is rethrown. */

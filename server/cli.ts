@@ -1,52 +1,63 @@
 /**
- * @module The `npm start` entry (built to dist/server/cli.js):
- *   1. `.env` into process.env (real variables win), then loadConfig; a bad variable prints one
- *      message and exits 1;
- *   2. WEB_CONCURRENCY > 1 in the primary: run the workers (lifecycle/cluster.ts) and stop here;
- *   3. otherwise serve: createApp → ready → listen, print the route table and the URL;
- *   4. shut down gracefully on SIGTERM/SIGINT (lifecycle/shutdown.ts).
- * A boot failure (route conflict, port in use, a route that fails to preload) prints its message
- * and exits 1.
+ * @module The CLI (built to dist/server/cli.js; `node server` and `npm start` run it):
+ *   1. parse the command line (cli/parse-command-line.ts): a mistake prints its message and the
+ *      usage to stderr and exits 2;
+ *   2. `--help`, `<command> --help`: the usage to stdout; `--version`: package.json's version;
+ *   3. `start [dir]` (the default): flags, environment and `.env` into one Config (a bad value
+ *      prints every problem and exits 1), then serve (cli/start-command.ts);
+ *   4. `routes [dir]`: the route table (`--json`: an array), exit 0;
+ *   5. `check [dir]`: every problem at once, exit 1 if any, else a summary and exit 0.
+ * A failure (route conflict, port in use, a route that fails to preload) prints its message and
+ * exits 1.
  */
-import cluster from 'node:cluster';
-import { join } from 'node:path';
-import { loadConfigOrExit } from '../config';
-import { applyEnvFile } from '../config/env-file';
+import { exitOnConfigError } from '../config';
 import { isNextpressError } from './errors';
-import { runPrimary, onPrimaryShutdown } from './lifecycle/cluster';
-import { formatRouteTable } from './lifecycle/route-table';
-import { handleShutdown } from './lifecycle/shutdown';
-import { startServer } from './lifecycle/start-server';
-import { createLogger } from './logging/logger';
-import { prepareAuthEnv } from './auth/prepare-auth-env';
+import { checkCommand } from './cli/check-command';
+import { cliProject, loadCliConfig } from './cli/load-cli-config';
+import { packageVersion } from './cli/package-root';
+import { parseCommandLine, UsageError, type CommandLine } from './cli/parse-command-line';
+import { routesCommand } from './cli/routes-command';
+import { startCommand } from './cli/start-command';
+import { usage } from './cli/usage';
+
+/** Writes, then exits once the text is flushed (route files may hold the event loop open). */
+function finish(code: number, stdout: string, stderr = ''): void {
+  if (stderr !== '') process.stderr.write(stderr);
+  process.stdout.write(stdout, () => process.exit(code));
+}
 
 async function main(): Promise<void> {
-  applyEnvFile(join(process.cwd(), '.env'));
-  const config = loadConfigOrExit(process.env, { envFile: false });
-  const logger = createLogger(config);
-
-  if (config.webConcurrency > 1 && cluster.isPrimary) {
-    prepareAuthEnv(config, process.env, logger); // workers inherit one development AUTH_SECRET, if any
-    runPrimary({ workers: config.webConcurrency, shutdownTimeoutMs: config.timeouts.shutdownMs, logger });
+  let line: CommandLine;
+  try {
+    line = parseCommandLine(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    finish(2, '', `[nextpress] ${error.message}\n\n${usage(error.command)}`);
     return;
   }
 
-  const { server, nextpress, url, connections } = await startServer(config, logger);
-  const shutdown = handleShutdown({ server, nextpress, timeoutMs: config.timeouts.shutdownMs, logger, connections });
-  // Last resort: a rejection nothing handled is a bug, logged at fatal; the process keeps serving.
-  process.on('unhandledRejection', (reason) => {
-    logger.fatal({ err: reason }, `Unhandled promise rejection (a bug; the server keeps serving): ${(reason as Error)?.message ?? String(reason)}`);
-  });
-  if (cluster.isWorker) onPrimaryShutdown(() => void shutdown.begin('asked by the primary'));
+  if (line.kind === 'help') return finish(0, usage(line.command));
+  if (line.kind === 'version') return finish(0, `${packageVersion()}\n`);
 
-  // One route table per start: the single process, or the first worker.
-  if (!cluster.isWorker || cluster.worker?.id === 1) {
-    const { routes } = nextpress;
-    const count = routes.length === 1 ? '1 route' : `${routes.length} routes`;
-    if (config.nodeEnv === 'development') logger.info(`${count}:\n${formatRouteTable(routes)}`);
-    else logger.info({ routes }, count);
+  const input = { dir: line.dir, flags: line.flags };
+  switch (line.command) {
+    case 'start': {
+      let config;
+      try {
+        config = loadCliConfig(input);
+      } catch (error) {
+        exitOnConfigError(error);
+      }
+      await startCommand(config);
+      return;
+    }
+    case 'routes':
+      return finish(0, routesCommand(cliProject(input).routesDir, line.flags.json === true));
+    case 'check': {
+      const result = await checkCommand(input);
+      return finish(result.code, result.stdout, result.stderr);
+    }
   }
-  logger.info({ url, pid: process.pid }, `Listening on ${url}`);
 }
 
 main().catch((error: unknown) => {

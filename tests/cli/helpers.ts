@@ -21,8 +21,11 @@ export function buildCli(): string {
   const out = mkdtempSync(join(tmpdir(), 'nextpress-cli-build-'));
   temps.push(out);
   execFileSync(join(ROOT, 'node_modules', '.bin', 'swc'), ['server', 'config', 'middleware', '-d', join(out, 'dist'), '-q'], { cwd: ROOT, stdio: 'pipe' });
-  // Packages resolve from the build folder as they do from dist/.
+  // Packages resolve from the build folder as they do from dist/; package.json (--version) and
+  // the demo routes/ (the default routes folder) are found beside it too.
   symlinkSync(join(ROOT, 'node_modules'), join(out, 'node_modules'), 'dir');
+  symlinkSync(join(ROOT, 'routes'), join(out, 'routes'), 'dir');
+  symlinkSync(join(ROOT, 'package.json'), join(out, 'package.json'), 'file');
   return join(out, 'dist', 'server', 'cli.js');
 }
 
@@ -56,20 +59,30 @@ export interface CliRun {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** What every run gets: production JSON logs on a free port of the loopback interface. */
+/**
+ * What every run gets: production JSON logs on a free port of the loopback interface, serving the
+ * `routes/` folder of the working folder (writeApp's layout).
+ */
 const BASE_ENV = {
   NODE_ENV: 'production',
   LOG_LEVEL: 'info',
   AUTH_SECRET: 'a-test-secret-that-is-32-chars-!',
   PORT: '0',
   HOST: '127.0.0.1',
+  ROUTES_DIR: 'routes',
 };
 
-export function runCli(cli: string, cwd: string, env: Record<string, string> = {}): CliRun {
-  const child = spawn(process.execPath, [cli], {
+/**
+ * Runs `node <cli> ...args` in `cwd` (no args: the default command, start). `env` adds to
+ * BASE_ENV; a variable set to undefined is removed.
+ */
+export function runCli(cli: string, cwd: string, env: Record<string, string | undefined> = {}, args: readonly string[] = []): CliRun {
+  const merged: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, ...BASE_ENV, ...env };
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
+  const child = spawn(process.execPath, [cli, ...args], {
     cwd,
     // Only what the CLI needs: jest's own variables (NODE_ENV=test...) must not leak in.
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, ...BASE_ENV, ...env },
+    env: merged,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

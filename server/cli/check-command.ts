@@ -1,0 +1,103 @@
+/**
+ * @module checkCommand: `check [dir]`, what `next build` would refuse, before deploying. Every
+ * problem is collected, none stops the others:
+ *   1. the settings (flags, environment, .env) through the config schema;
+ *   2. the routes folder: the scan (bad folder names, two route files in one folder), then the
+ *      conflict check (Next's rules; it stops at the first conflict);
+ *   3. each route file is imported (syntax errors, missing packages, a throw at the top level);
+ *      Next's export warnings (a lowercase method, a default export) are listed, not counted.
+ * → { code: 0, stdout: one summary line } or { code: 1, stderr: the numbered problems }.
+ */
+import path from 'node:path';
+import { ConfigError } from '../../config';
+import { isNextpressError } from '../errors';
+import { loadRouteModule, addPackageFallback } from '../loading/load-route-module';
+import { readRouteFiles } from '../loading/read-route-files';
+import { warnAboutExports } from '../loading/warn-exports';
+import { checkConflicts } from '../routing/check-conflicts';
+import { scanRoutes } from '../routing/scan';
+import type { RouteFile } from '../routing/types';
+import { cliProject, loadCliConfig, type CliConfigInput } from './load-cli-config';
+
+export interface CheckResult {
+  code: 0 | 1;
+  stdout: string;
+  stderr: string;
+}
+
+const ROUTES_FOLDER_NAMES = new Set(['ROUTES_DIR', '[dir]', '--routes']);
+
+export async function checkCommand(input: CliConfigInput): Promise<CheckResult> {
+  const cwd = input.cwd ?? process.cwd();
+  const problems: string[] = [];
+  const warnings: string[] = [];
+
+  const { routesDir } = cliProject(input);
+  let routesFolderOk = true;
+  try {
+    loadCliConfig(input);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const problem of error.problems) problems.push(`${problem.variable}: ${problem.message}`);
+    routesFolderOk = !error.problems.some((problem) => ROUTES_FOLDER_NAMES.has(problem.variable));
+  }
+
+  let files: RouteFile[] = [];
+  if (routesFolderOk) {
+    try {
+      files = scanRoutes(routesDir);
+    } catch (error) {
+      problems.push(messageOf(error));
+    }
+    try {
+      checkConflicts(files);
+    } catch (error) {
+      problems.push(messageOf(error));
+    }
+  }
+
+  const routes = readRouteFiles(files);
+  const collect = (_obj: object, msg?: string) => warnings.push(msg ?? '');
+  for (const route of routes) warnAboutExports(route, { warn: collect, error: collect, info: () => {}, debug: () => {} });
+  if (routes.length > 0) addPackageFallback(routesDir);
+  for (const route of routes) {
+    try {
+      await loadRouteModule(route.file, route.relativeFile);
+    } catch (error) {
+      const cause = isNextpressError(error) && error.cause !== undefined ? error.cause : error;
+      problems.push(`Failed to load route file '${route.relativeFile}': ${messageOf(cause).replace(/\.$/, '')}. Fix the file, then run check again.`);
+    }
+  }
+
+  const folder = shown(routesDir, cwd);
+  const count = routes.length === 1 ? '1 route' : `${routes.length} routes`;
+  const warned = warnings.map((warning) => `  warning: ${indent(warning)}\n`).join('');
+  if (problems.length === 0) {
+    const also = warnings.length === 0 ? '' : `, ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} (above)`;
+    return { code: 0, stdout: `[nextpress] check: ${count} in ${folder}, every route file imported, no problems${also}\n`, stderr: warned };
+  }
+  const title = `[nextpress] check: ${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in ${folder} (${count}):\n`;
+  const list = problems.map((problem, index) => `  ${index + 1}. ${indent(problem)}\n`).join('');
+  return { code: 1, stdout: '', stderr: title + list + warned };
+}
+
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/^\[nextpress\] /, '');
+}
+
+/** Continuation lines (a code frame) line up under the first. */
+function indent(text: string): string {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n     ');
+}
+
+/** `routes/` for a folder below the working folder, the absolute path otherwise. */
+function shown(folder: string, cwd: string): string {
+  const relative = path.relative(cwd, folder);
+  if (relative === '') return './';
+  return relative.startsWith('..') || path.isAbsolute(relative) ? `${folder}${path.sep}` : `${relative}${path.sep}`;
+}

@@ -1,0 +1,46 @@
+/**
+ * @module startCommand: `start [dir]`, the serving process.
+ *   1. WEB_CONCURRENCY > 1 in the primary: run the workers (lifecycle/cluster.ts) and stop here
+ *      (each worker runs this same command line);
+ *   2. otherwise serve: createApp → ready → listen, print the route table and the URL;
+ *   3. shut down gracefully on SIGTERM/SIGINT (lifecycle/shutdown.ts).
+ * "Listening on <url>" is logged at info; when LOG_LEVEL hides info, it goes to stderr as a plain
+ * line instead, so a quiet server still says that it started.
+ */
+import cluster from 'node:cluster';
+import type { Config } from '../../config';
+import { prepareAuthEnv } from '../auth/prepare-auth-env';
+import { onPrimaryShutdown, runPrimary } from '../lifecycle/cluster';
+import { formatRouteTable } from '../lifecycle/route-table';
+import { handleShutdown } from '../lifecycle/shutdown';
+import { startServer } from '../lifecycle/start-server';
+import { createLogger } from '../logging/logger';
+
+export async function startCommand(config: Config): Promise<void> {
+  const logger = createLogger(config);
+
+  if (config.webConcurrency > 1 && cluster.isPrimary) {
+    prepareAuthEnv(config, process.env, logger); // workers inherit one development AUTH_SECRET, if any
+    runPrimary({ workers: config.webConcurrency, shutdownTimeoutMs: config.timeouts.shutdownMs, logger });
+    return;
+  }
+
+  const { server, nextpress, url, connections } = await startServer(config, logger);
+  const shutdown = handleShutdown({ server, nextpress, timeoutMs: config.timeouts.shutdownMs, logger, connections });
+  // Last resort: a rejection nothing handled is a bug, logged at fatal; the process keeps serving.
+  process.on('unhandledRejection', (reason) => {
+    logger.fatal({ err: reason }, `Unhandled promise rejection (a bug; the server keeps serving): ${(reason as Error)?.message ?? String(reason)}`);
+  });
+  if (cluster.isWorker) onPrimaryShutdown(() => void shutdown.begin('asked by the primary'));
+
+  // One route table per start: the single process, or the first worker.
+  const first = !cluster.isWorker || cluster.worker?.id === 1;
+  if (first) {
+    const { routes } = nextpress;
+    const count = routes.length === 1 ? '1 route' : `${routes.length} routes`;
+    if (config.nodeEnv === 'development') logger.info(`${count}:\n${formatRouteTable(routes)}`);
+    else logger.info({ routes }, count);
+  }
+  if (logger.isLevelEnabled('info')) logger.info({ url, pid: process.pid }, `Listening on ${url}`);
+  else if (first) process.stderr.write(`Listening on ${url}\n`);
+}
