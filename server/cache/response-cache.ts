@@ -129,18 +129,20 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       return true;
     }
     plan.listing ??= listStaticParams(plan.generateStaticParams ?? (() => []), plan.route.segments, plan.route.relativeFile);
-    plan.listing.then(
-      (listed) => {
-        plan.listed = listed;
-        if (isListed(listed, plan.route.segments, found.params)) proceed(plan, entry, found, req, res, run);
-        else sendNotFound(res);
-      },
-      (error: Error) => {
-        plan.listing = undefined; // tried again on the next request
-        logger.error({ err: error, file: plan.route.relativeFile }, `generateStaticParams in '${plan.route.relativeFile}' failed: ${error.message}`);
-        sendEmpty(res, 500);
-      },
-    );
+    plan.listing
+      .then(
+        (listed) => {
+          plan.listed = listed;
+          if (isListed(listed, plan.route.segments, found.params)) proceed(plan, entry, found, req, res, run);
+          else sendNotFound(res);
+        },
+        (error: Error) => {
+          plan.listing = undefined; // tried again on the next request
+          logger.error({ err: error, file: plan.route.relativeFile }, `generateStaticParams in '${plan.route.relativeFile}' failed: ${error.message}`);
+          sendEmpty(res, 500);
+        },
+      )
+      .then(undefined, (error: unknown) => unexpected(error, plan, res));
     return true;
   }
 
@@ -159,10 +161,12 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       logger.warn({ err: error, path }, `Cache: reading '${path}' failed; treated as a miss`);
     }
     if (isThenable(stored)) {
-      stored.then(
-        (value) => answer(plan, path, value, entry, found, req, res, run),
-        () => answer(plan, path, undefined, entry, found, req, res, run),
-      );
+      stored
+        .then(
+          (value) => answer(plan, path, value, entry, found, req, res, run),
+          () => answer(plan, path, undefined, entry, found, req, res, run),
+        )
+        .then(undefined, (error: unknown) => unexpected(error, plan, res));
     } else {
       answer(plan, path, stored, entry, found, req, res, run);
     }
@@ -202,7 +206,15 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     }
     let headers = state === 'HIT' ? prepared.hit : [...stored.headers, 'x-nextjs-cache', state];
     if (prepared.cookies && res.hasHeader('set-cookie')) headers = withEarlierCookies(res, headers);
-    res.writeHead(stored.status, headers);
+    try {
+      res.writeHead(stored.status, headers);
+    } catch (error) {
+      // A header Node refuses (a control character the handler copied from its request): an empty 500.
+      logger.error({ err: error }, `Cache: the stored response cannot be sent: ${(error as Error).message}`);
+      for (let i = 0; i < headers.length; i += 2) res.removeHeader(headers[i] as string);
+      sendEmpty(res, 500);
+      return;
+    }
     if (head || NO_BODY.has(stored.status)) res.end();
     else res.end(stored.body);
   }
@@ -212,10 +224,12 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     const running = misses.get(key);
     if (running !== undefined) {
       // Another request is making this entry: use its result, or run as usual if it made none.
-      running.then((made) => {
-        if (made !== undefined) writeEntry(res, made, 'MISS', req.method === 'HEAD');
-        else run(plan.sawDynamic ? entry : generatingEntry(plan, path, entry, undefined), found, req, res);
-      });
+      running
+        .then((made) => {
+          if (made !== undefined) writeEntry(res, made, 'MISS', req.method === 'HEAD');
+          else run(plan.sawDynamic ? entry : generatingEntry(plan, path, entry, undefined), found, req, res);
+        })
+        .then(undefined, (error: unknown) => unexpected(error, plan, res));
       return;
     }
     let settle!: (made: CacheEntry | undefined) => void;
@@ -388,6 +402,12 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
         }
       }),
     );
+  }
+
+  /** Whatever escaped a step above (a bug): logged, and the request ends with an empty 500. */
+  function unexpected(error: unknown, plan: RoutePlan, res: ExpressResponse): void {
+    logger.error({ err: error, file: plan.route.relativeFile }, `Cache: unexpected error while answering with '${plan.route.relativeFile}'`);
+    sendEmpty(res, 500);
   }
 
   function strippedEntry(plan: RoutePlan, entry: MethodEntry): MethodEntry {

@@ -107,6 +107,16 @@ describe('control characters in what a handler sends', () => {
     expect([res.status, res.headers.location]).toEqual([307, '/fine']);
   });
 
+  test('a cached (force-static) response with such a header: an empty 500 on the miss and on every hit', async () => {
+    const logged = logSince();
+    for (let i = 0; i < 3; i++) {
+      const res = await send('GET', '/cached-bad-header');
+      expect([res.status, res.headers['x-bad'], res.body]).toEqual([500, undefined, '']);
+    }
+    await settle();
+    expect(logged((line) => line.level === ERROR)).toHaveLength(3);
+  });
+
   test('a cookie value with a control character is percent-encoded by the cookie serializer', async () => {
     const res = await send('GET', '/echo-cookie?v=a%01b');
     expect([res.status, res.headers['set-cookie']]).toEqual([200, 'c=a%01b; Path=/']);
