@@ -21,6 +21,7 @@ import { createMemoryCache } from './cache/memory-cache';
 import { createResponseCache, type ResponseCache } from './cache/response-cache';
 import { registerCache } from './cache/registry';
 import { rejectInvalidHost } from './dispatch/reject-invalid-host';
+import { createAfterQueue } from './dispatch/after-queue';
 import { addPackageFallback } from './loading/load-route-module';
 import type { AuthSettings } from './auth/types';
 
@@ -83,8 +84,9 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
   for (const route of routes) warnAboutExports(route, logger);
   addPackageFallback(routesDir);
 
-  const cache = createResponseCache({ handler: options.cache ?? createMemoryCache(), logger });
-  const dispatcher = createDispatcher(routes, { bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger, cache, handlerTimeoutMs: options.handlerTimeoutMs });
+  const afterQueue = createAfterQueue(logger); // one runner of after() work, for handlers and regenerations
+  const cache = createResponseCache({ handler: options.cache ?? createMemoryCache(), logger, afterQueue });
+  const dispatcher = createDispatcher(routes, { bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger, cache, handlerTimeoutMs: options.handlerTimeoutMs, afterQueue });
   const auth = options.auth === undefined ? undefined : loadAuth().createAuth(options.auth, { routes, logger });
 
   const app = express();

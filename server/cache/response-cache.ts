@@ -14,6 +14,7 @@
  * through next/headers. `x-nextjs-cache` says which case answered; `Cache-Control` is Next's
  * (see cache-control.ts) unless the handler set its own.
  */
+import { createAfterQueue, type AfterQueue } from '../dispatch/after-queue';
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { RequestStore, currentRequestStore, requestContext } from '../context';
 import type { EngineLogger } from '../logger';
@@ -49,6 +50,8 @@ export interface ResponseCache extends CacheRuntime {
 export interface ResponseCacheOptions {
   handler: CacheHandler;
   logger: EngineLogger;
+  /** The dispatcher's after() runner: a regeneration's after() work runs through it (default: one of its own). */
+  afterQueue?: AfterQueue;
 }
 
 /** Per route file: its policy plus what serving it needs (built on its first request). */
@@ -79,6 +82,7 @@ export const kCollected = Symbol.for('nextpress.cache.collected');
 
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   const { handler, logger } = options;
+  const afterQueue = options.afterQueue ?? createAfterQueue(logger);
   const plans = new WeakMap<LoadedRoute, RoutePlan>();
   const misses = new Map<string, Promise<CacheEntry | undefined>>();
   const regenerating = new Set<string>();
@@ -388,20 +392,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
           logger.error({ err: error, file, path }, `Error in route handler '${file}' while regenerating '${path}'; the stale response stays until a regeneration succeeds`);
         },
       )
-      .then(() => runAfterTasks(store));
-  }
-
-  function runAfterTasks(store: RequestStore): Promise<void> | undefined {
-    const tasks = store.afterTasks;
-    if (tasks === undefined || tasks.length === 0) return undefined;
-    store.afterTasks = undefined;
-    return requestContext.run(store, () =>
-      Promise.allSettled(tasks.map((task) => Promise.resolve().then(task))).then((results) => {
-        for (const result of results) {
-          if (result.status === 'rejected') logger.error({ err: result.reason, file: store.routeFile }, `Error in after() callback of '${store.routeFile}'`);
-        }
-      }),
-    );
+      .then(() => afterQueue.runNow(store));
   }
 
   /** Whatever escaped a step above (a bug): logged, and the request ends with an empty 500. */

@@ -32,6 +32,7 @@ import type { ResponseCache } from '../cache/response-cache';
 import { sendEmpty } from '../adapter/send-empty';
 import { writeHead } from '../adapter/write-head';
 import { abortRequest } from '../adapter/incoming-request';
+import { createAfterQueue, type AfterQueue } from './after-queue';
 
 export interface DispatcherOptions {
   bodyLimit: number;
@@ -40,6 +41,8 @@ export interface DispatcherOptions {
   cache?: ResponseCache;
   /** Longest a response may take, in ms, for routes without `maxDuration` (HANDLER_TIMEOUT_MS); undefined: no limit. */
   handlerTimeoutMs?: number;
+  /** Runs after() work; shared with the cache's regenerations (default: one of its own). */
+  afterQueue?: AfterQueue;
 }
 
 export interface RouteMatch {
@@ -62,7 +65,8 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
   const tree = createRouteTree(routes.map((route) => ({ segments: route.segments, value: route })));
   const { logger, bodyLimit } = options;
   const requestOptions = { bodyLimit }; // shared by every request's NextRequest
-  const pendingAfter = new Set<Promise<unknown>>();
+  const afterQueue = options.afterQueue ?? createAfterQueue(logger);
+  const runAfter = afterQueue.afterResponse;
 
   /** Matches req.path in the tree; throws the 400 NextpressError for malformed encoding. */
   function find(req: ExpressRequest): RouteMatch | undefined {
@@ -306,41 +310,9 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
     else sendEmpty(res, 500);
   }
 
-  /**
-   * after() work runs once the response is out, in the request's context, errors logged. A
-   * callback may call after() again: that work runs once the batch it was queued from has settled.
-   */
-  function runAfter(store: RequestStore): void {
-    const tasks = store.afterTasks;
-    if (tasks === undefined || tasks.length === 0) return;
-    const res = store.res;
-    const runBatch = (): Promise<void> => {
-      const batch = store.afterTasks;
-      if (batch === undefined || batch.length === 0) return Promise.resolve();
-      store.afterTasks = undefined;
-      return requestContext
-        .run(store, () => Promise.allSettled(batch.map((task) => Promise.resolve().then(task))))
-        .then((results) => {
-          for (const result of results) {
-            if (result.status === 'rejected') logger.error({ err: result.reason, file: store.routeFile }, `Error in after() callback of '${store.routeFile}'`);
-          }
-          return runBatch();
-        });
-    };
-    const start = () => {
-      const work = runBatch();
-      pendingAfter.add(work);
-      work.finally(() => pendingAfter.delete(work));
-    };
-    if (res.writableFinished || res.destroyed) start();
-    else res.once('close', start);
-  }
-
   const dispatcher = dispatch as Dispatcher;
   dispatcher.match = match;
-  dispatcher.settled = async () => {
-    while (pendingAfter.size > 0) await Promise.allSettled([...pendingAfter]);
-  };
+  dispatcher.settled = afterQueue.settled;
   return dispatcher;
 }
 

@@ -55,6 +55,18 @@ describe('revalidate = N', () => {
     expect(next.body.count).toBe(stale.body.count + 1);
   });
 
+  test('after() queued inside after() runs in a stale regeneration too (one after() runner for both)', async () => {
+    const miss = await get('/after-nested');
+    expect(miss).toMatchObject({ state: 'MISS', body: { run: 1 } });
+    await app.locals.nextpress.pendingAfter();
+    await sleep(1100);
+    expect(await get('/after-nested')).toMatchObject({ state: 'STALE', body: { run: 1 } });
+    await app.locals.nextpress.pendingAfter(); // the regeneration and its after() work
+    expect(await get('/after-nested')).toMatchObject({ state: 'HIT', body: { run: 2 } });
+    const ran = await (await fetch(`${served.url}/after-nested-log`)).json();
+    expect(ran).toEqual({ ran: ['outer 1', 'inner 1', 'outer 2', 'inner 2'] });
+  });
+
   test('20 concurrent requests after expiry: STALE while ONE regeneration runs, then the new body', async () => {
     const first = await get('/swr');
     expect(first.state).toBe('MISS');
