@@ -27,7 +27,8 @@ import { declaredTooLarge, bodyTooLarge } from '../adapter/read-body';
 import { hasHeader, isResponseLike, writeResponse } from '../adapter/write-response';
 import { NEXT_HEADER, REWRITE_HEADER } from '../next/response';
 import { toControlFlow } from './control-flow';
-import { toRouteParams, type Params } from './route-params';
+import { toRouteParams } from './route-params';
+import type { RouteMatch } from './route-match';
 import type { ResponseCache } from '../cache/response-cache';
 import { sendEmpty } from '../adapter/send-empty';
 import { writeHead } from '../adapter/write-head';
@@ -45,10 +46,7 @@ export interface DispatcherOptions {
   afterQueue?: AfterQueue;
 }
 
-export interface RouteMatch {
-  route: Route;
-  params: Params;
-}
+export type { RouteMatch };
 
 const kMatch = Symbol('nextpress.match');
 type MatchedRequest = ExpressRequest & { [kMatch]?: RouteMatch | null };
