@@ -7,13 +7,12 @@
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
-import { isUint8Array } from 'node:util/types';
 import { kLazyBody, type LazyBody } from '../next/response';
 import { writeHead, type OutgoingHeaders } from './write-head';
-import { sendEmpty } from './send-empty';
+import { mergeCookies } from './merge-cookies';
+import { NO_BODY_STATUSES, sendWhole } from './send-whole';
+import { pumpWebStream } from './pump-web-stream';
 
-/** Statuses that never carry a body. */
-const NO_BODY = new Set([101, 103, 204, 205, 304]);
 
 // Undici keeps a Response's status, header map and source body (the string or bytes it was made
 // from) in internal slots. Reading them skips the spec's header sorting and the body stream.
@@ -86,14 +85,14 @@ export function writeResponse(res: ServerResponse, response: ResponseLike, optio
     for (const [key, entry] of state.headersList[kHeadersMap!]) {
       if (key !== 'set-cookie') headers[key] = entry.value;
     }
-    addCookies(res, headers, state.headersList.cookies, options.cookies);
+    setCookies(res, headers, state.headersList.cookies, options.cookies);
     status = state.status;
     statusText = state.statusText;
   } else {
     response.headers.forEach((value, name) => {
       if (name !== 'set-cookie') headers[name] = value;
     });
-    addCookies(res, headers, readSetCookies(response.headers), options.cookies);
+    setCookies(res, headers, readSetCookies(response.headers), options.cookies);
     status = response.status;
     statusText = response.statusText ?? '';
   }
@@ -114,66 +113,17 @@ export function writeResponse(res: ServerResponse, response: ResponseLike, optio
   return sendStream(res, status, statusText, headers, response.body, options.head);
 }
 
+function setCookies(res: ServerResponse, headers: OutgoingHeaders, own: string[] | null, extra: string[] | undefined): void {
+  const cookies = mergeCookies(res, own, extra);
+  if (cookies !== undefined) headers['set-cookie'] = cookies;
+}
+
 function readSetCookies(headers: ResponseLike['headers']): string[] | null {
   if (typeof (headers as Headers).getSetCookie === 'function') return (headers as Headers).getSetCookie();
   const raw = (headers as { raw?(): Record<string, string[]> }).raw;
   if (typeof raw === 'function') return raw.call(headers)['set-cookie'] ?? null;
   const joined = (headers as Headers).get?.('set-cookie');
   return joined ? [joined] : null;
-}
-
-/**
- * Set-Cookie as a list: the response's own, then next/headers cookies, after any set earlier by
- * middleware. As in Next, a next/headers cookie is only a fallback: when the Response sets a
- * cookie of the same name itself, the Response's wins and the other is not sent.
- */
-function addCookies(res: ServerResponse, headers: OutgoingHeaders, own: string[] | null, extra: string[] | undefined): void {
-  let cookies: string[] | undefined = own !== null && own.length > 0 ? own : undefined;
-  if (extra !== undefined && extra.length > 0) cookies = cookies === undefined ? extra : [...cookies, ...withoutNamesOf(extra, cookies)];
-  if (cookies === undefined) return;
-  const earlier = res.getHeader('set-cookie');
-  if (earlier !== undefined) cookies = [...(Array.isArray(earlier) ? earlier : [String(earlier)]), ...cookies];
-  headers['set-cookie'] = cookies;
-}
-
-/** `['a=1', 'b=2']` minus the names in `['b=3; Path=/']` -> `['a=1']`. */
-function withoutNamesOf(cookies: string[], taken: string[]): string[] {
-  const names = new Set(taken.map(cookieName));
-  return cookies.filter((cookie) => !names.has(cookieName(cookie)));
-}
-
-function cookieName(setCookie: string): string {
-  const end = setCookie.indexOf('=');
-  return (end === -1 ? setCookie : setCookie.slice(0, end)).trim();
-}
-
-/** One writeHead + one end: for no body, a string, bytes, or chunks collected from a stream (written in one turn, so one writev). */
-function sendWhole(
-  res: ServerResponse,
-  status: number,
-  statusText: string,
-  headers: OutgoingHeaders,
-  body: string | Uint8Array | readonly Uint8Array[] | undefined,
-  head: boolean,
-): void {
-  if (body !== undefined && !NO_BODY.has(status) && headers['content-length'] === undefined) {
-    headers['content-length'] = String(byteLengthOf(body));
-  }
-  writeHead(res, status, statusText, headers);
-  if (head || body === undefined || NO_BODY.has(status)) res.end();
-  else if (typeof body === 'string' || !Array.isArray(body)) res.end(body);
-  else {
-    for (const chunk of body) res.write(chunk);
-    res.end();
-  }
-}
-
-function byteLengthOf(body: string | Uint8Array | readonly Uint8Array[]): number {
-  if (typeof body === 'string') return Buffer.byteLength(body);
-  if (!Array.isArray(body)) return (body as Uint8Array).byteLength;
-  let size = 0;
-  for (const chunk of body) size += chunk.byteLength;
-  return size;
 }
 
 /**
@@ -188,7 +138,7 @@ function sendStream(
   body: ReadableStream<Uint8Array> | Readable | null,
   head: boolean,
 ): void | Promise<unknown> {
-  if (body === null || body === undefined || NO_BODY.has(status) || (head && isNodeReadable(body))) {
+  if (body === null || body === undefined || NO_BODY_STATUSES.has(status) || (head && isNodeReadable(body))) {
     writeHead(res, status, statusText, headers);
     res.end();
     if (body) cancelBody(body);
@@ -219,143 +169,6 @@ function pipeNodeStream(res: ServerResponse, body: Readable): Promise<unknown> {
       resolve(error && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE' ? error : undefined);
     });
   });
-}
-
-/** A web-stream body that ends within the first turn of the event loop goes out whole if its chunks after the first stay within this size. */
-export const WHOLE_BODY_LIMIT = 64 * 1024;
-
-/**
- * Writes a web stream's body, in two phases:
- *   1. whole: chunks that are ready in this turn of the event loop are collected (the first at
- *      any size, then up to WHOLE_BODY_LIMIT in all). A body that ends here goes out as one
- *      writeHead + end with a Content-Length, like a string body: `new Response('hi')` on Node 24
- *      (whose undici hides the source string), `Response.json` and a stream that enqueues
- *      everything in `start()`. HEAD learns the length the same way.
- *   2. streaming: at the end of the turn (setImmediate), past the limit, or on a chunk that is not
- *      bytes, what was collected goes out with the headers, and each later chunk is written as it
- *      comes, waiting for `drain` when the socket is full. As in Next, the headers go out with the
- *      first chunk, not before: a stream that fails before its first chunk, in this turn or any
- *      later one, still answers an empty 500. HEAD sends its headers at the end of the turn.
- *      A stream that fails after bytes went out cuts the connection, so the client cannot take a
- *      truncated body for a whole one.
- * Node refusing a header (see write-head.ts) answers an empty 500 too. The client leaving cancels
- * the stream. Resolves with the error the body (or its headers) failed with, for the caller to log.
- */
-async function pumpWebStream(
-  res: ServerResponse,
-  status: number,
-  statusText: string,
-  headers: OutgoingHeaders,
-  body: ReadableStream<Uint8Array>,
-  head: boolean,
-): Promise<unknown> {
-  const reader = body.getReader();
-  let closed = false; // the client left, HEAD has sent all it will, or the headers were refused
-  let wake: (() => void) | undefined;
-  const stop = () => {
-    closed = true;
-    reader.cancel().catch(() => {});
-  };
-  const onClose = () => {
-    closed = true;
-    if (!res.writableFinished) reader.cancel().catch(() => {});
-    wake?.();
-  };
-  const onDrain = () => wake?.();
-  res.on('close', onClose);
-
-  let failure: unknown;
-  // Phase 1 state: the chunks collected so far; undefined once streaming.
-  let whole: Uint8Array[] | undefined = [];
-  let size = 0;
-
-  /** Sends the headers once; false when Node refused them (the empty 500 is then out). */
-  const sendHead = (): boolean => {
-    if (res.headersSent) return true;
-    try {
-      writeHead(res, status, statusText, headers);
-      return true;
-    } catch (error) {
-      failure = error;
-      stop();
-      sendEmpty(res, 500);
-      return false;
-    }
-  };
-  /** Ends phase 1; false when nothing more is to be written. */
-  const startStreaming = (): boolean => {
-    if (whole === undefined) return !closed;
-    const collected = whole;
-    whole = undefined;
-    clearImmediate(endOfTurn);
-    if (res.destroyed) return false;
-    if (head) {
-      if (sendHead()) res.end();
-      stop();
-      return false;
-    }
-    if (collected.length === 0) return true; // the headers wait for the first chunk
-    if (!sendHead()) return false;
-    for (const chunk of collected) res.write(chunk);
-    return true;
-  };
-  const endOfTurn: NodeJS.Immediate = setImmediate(startStreaming);
-
-  let readToEnd = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) readToEnd = true;
-      if (done || closed) break;
-      if (whole !== undefined) {
-        // The first chunk is kept at any size (it is in memory already: Node 24's `new Response(bytes)`
-        // arrives as one chunk); the limit bounds what more is read ahead. isUint8Array is realm-safe.
-        if (isUint8Array(value) && (whole.length === 0 || size + value.byteLength <= WHOLE_BODY_LIMIT)) {
-          whole.push(value);
-          size += value.byteLength;
-          continue;
-        }
-        if (!startStreaming()) break;
-      }
-      if (!sendHead()) break;
-      if (!res.write(value)) {
-        res.once('drain', onDrain);
-        await new Promise<void>((resolve) => (wake = resolve));
-        res.off('drain', onDrain);
-        wake = undefined;
-        if (closed) break;
-      }
-    }
-    if (!closed) {
-      // A response that names its own framing (a proxied upstream's `transfer-encoding: chunked`) keeps it.
-      if (whole !== undefined && headers['transfer-encoding'] === undefined) {
-        clearImmediate(endOfTurn);
-        sendWhole(res, status, statusText, headers, whole, head);
-      } else if (whole === undefined && !res.headersSent) {
-        sendWhole(res, status, statusText, headers, [], head); // ended before its first chunk
-      } else if (startStreaming() && sendHead()) {
-        res.end();
-      }
-    } else {
-      clearImmediate(endOfTurn);
-    }
-  } catch (error) {
-    failure = error ?? new Error('the response body stream failed');
-    clearImmediate(endOfTurn);
-    if (!res.headersSent && !res.destroyed) {
-      // Nothing is out yet: a clean, empty 500 (the same as a handler that throws).
-      res.writeHead(500, { 'content-length': '0' });
-      res.end();
-    } else if (!res.destroyed) {
-      // Headers (and maybe part of the body) are out: the only honest signal left is to cut the connection.
-      res.destroy(error as Error);
-    }
-  } finally {
-    res.off('close', onClose);
-    // A stream read to its end is closed and needs no unlocking (releaseLock() would build an Error).
-    if (!readToEnd) reader.releaseLock();
-  }
-  return failure;
 }
 
 /** Whether this process reads undici's internal slots (the fast path) or the public Fetch API. */

@@ -12,6 +12,7 @@ import type { RequestStore } from '../context';
 import type { EngineLogger } from '../logger';
 import type { ResponseLike } from '../adapter/write-response';
 import { sendEmpty } from '../adapter/send-empty';
+import { NO_BODY_STATUSES } from '../adapter/send-whole';
 import { NEXT_HEADER, REWRITE_HEADER } from '../next/response';
 import type { CacheEntry } from './cache-handler';
 import { getCacheControlHeader, ONE_YEAR } from './cache-control';
@@ -19,7 +20,6 @@ import { IMPLICIT_TAG_PREFIX } from './implicit-tags';
 import type { CacheState, RoutePlan } from './route-plan';
 import type { Collected } from './data-cache';
 
-const NO_BODY = new Set([204, 205, 304]);
 const NOT_FOUND_BODY = '{"error":"Not Found"}';
 
 /** Per entry object: its HIT header list, and whether it carries cookies (memory entries are reused). */
@@ -53,7 +53,7 @@ export function toEntry(plan: RoutePlan, path: string, response: ResponseLike, b
   const cookies = setCookiesOf(response);
   if (cookies.length > 0) headers.push('set-cookie', cookies);
   if (!ownCacheControl) headers.push('cache-control', cacheControl);
-  if (!NO_BODY.has(response.status)) headers.push('content-length', String(body.byteLength));
+  if (!NO_BODY_STATUSES.has(response.status)) headers.push('content-length', String(body.byteLength));
   const createdAt = Date.now();
   const tags = [...(collected?.tags ?? []), ...plan.tags, `${IMPLICIT_TAG_PREFIX}${path}`];
   return {
@@ -85,7 +85,7 @@ export function writeEntry(res: ServerResponse, stored: CacheEntry, state: Cache
     sendEmpty(res, 500);
     return;
   }
-  if (head || NO_BODY.has(stored.status)) res.end();
+  if (head || NO_BODY_STATUSES.has(stored.status)) res.end();
   else res.end(stored.body);
 }
 
@@ -98,7 +98,7 @@ export function toResponse(stored: CacheEntry, state: CacheState): Response {
     else headers.append(stored.headers[i] as string, value);
   }
   headers.set('x-nextjs-cache', state);
-  const body = NO_BODY.has(stored.status) ? null : (stored.body as Uint8Array<ArrayBuffer>);
+  const body = NO_BODY_STATUSES.has(stored.status) ? null : (stored.body as Uint8Array<ArrayBuffer>);
   return new Response(body, { status: stored.status, headers });
 }
 
