@@ -73,6 +73,17 @@ describe('a create-next-app project (src/app, tsconfig paths), served in place',
   });
 });
 
+describe('preload reports every broken file in one start', () => {
+  test('both broken route files, in one error, without "loaded again on the next request"', async () => {
+    const app = createApp({ routesDir: path.join(PROJECT, 'src', 'app'), preload: true, logger: recordingLogger().logger });
+    const error = await app.locals.nextpress.ready.then(
+      () => undefined,
+      (failure: unknown) => failure as Error,
+    );
+    expect(error?.message).toBe(`2 route files failed to load:\n  - ${CLIENT_ONLY_FAILURE}\n  - ${MISSING_ALIAS_FAILURE}\nFix them and start again.`);
+  });
+});
+
 describe('a JavaScript project (jsconfig.json with extends)', () => {
   test("'@/components/...' from jsconfig paths, 'server-only' and JSX in .jsx", async () => {
     const app = createApp({ routesDir: path.join(FIXTURES, 'next-project-js', 'app'), logger: recordingLogger().logger });
