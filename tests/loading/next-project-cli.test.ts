@@ -1,0 +1,68 @@
+/**
+ * The create-next-app shaped fixtures served by the compiled CLI (`node dist/server/cli.js`,
+ * built as `npm run build` does, see tests/cli/helpers.ts): tsconfig/jsconfig paths, server-only,
+ * JSX and next/*.js resolve under plain Node and the compiled engine too, and a preload failure
+ * reports every broken file before the process exits.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import path from 'node:path';
+import { buildCli, cleanUp, listeningUrl, runCli, within, writeApp } from '../cli/helpers';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+let cli: string;
+
+beforeAll(() => {
+  cli = buildCli();
+}, 60_000);
+afterAll(cleanUp);
+
+describe('next-project served by the compiled CLI', () => {
+  let url: string;
+  let run: ReturnType<typeof runCli>;
+
+  beforeAll(async () => {
+    run = runCli(cli, writeApp({}), { ROUTES_DIR: path.join(FIXTURES, 'next-project', 'src', 'app') });
+    url = await listeningUrl(run);
+  }, 30_000);
+
+  test.each([
+    ['/api/hello', { greeting: 'hello from src/lib' }],
+    ['/api/bare', { version: '1.2.3' }],
+    ['/api/exact', { user: 'ada' }],
+    ['/api/jsx', { type: 'section', id: 'card', child: { label: 'new' }, badge: { type: 'span', props: { className: 'badge', children: 'new' } } }],
+    ['/api/next-js', { test: 'cli' }],
+    ['/.well-known/openid-configuration', { issuer: 'https://issuer.example' }],
+  ])('GET %s', async (route, body) => {
+    const res = await fetch(url + route, { headers: { 'x-test': 'cli' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(body);
+  });
+
+  test('an alias that matches no file: 500, logged naming the import and the paths entry', async () => {
+    const res = await fetch(`${url}/api/missing-alias`);
+    expect(res.status).toBe(500);
+    expect(await res.text()).toBe('');
+    const line = await run.waitFor((l) => typeof l.msg === 'string' && l.msg.startsWith("Failed to load route file 'api/missing-alias/route.ts'"));
+    expect(line.msg).toContain("the import '@/lib/nowhere' in 'src/app/api/missing-alias/route.ts' resolves to no file: tsconfig.json paths entry '@/*' -> './src/*'");
+  });
+});
+
+test('next-project-js (jsconfig.json with extends, .jsx) served by the compiled CLI', async () => {
+  const run = runCli(cli, writeApp({}), { ROUTES_DIR: path.join(FIXTURES, 'next-project-js', 'app') });
+  const url = await listeningUrl(run);
+  const res = await fetch(`${url}/api/greet`);
+  expect(res.status).toBe(200);
+  expect(await res.json()).toEqual({ greeting: 'hello, js', tag: 'em' });
+}, 30_000);
+
+test('PRELOAD_ROUTES=true: both broken files in one start, then exit 1', async () => {
+  const run = runCli(cli, writeApp({}), { ROUTES_DIR: path.join(FIXTURES, 'next-project', 'src', 'app'), PRELOAD_ROUTES: 'true' });
+  const { code } = await within(run.exited, 20_000, 'the CLI exiting');
+  expect(code).toBe(1);
+  const stderr = run.stderr();
+  expect(stderr).toContain('2 route files failed to load:');
+  expect(stderr).toContain("  - Failed to load route file 'api/client/route.ts': This module cannot be imported from a Server Component module.");
+  expect(stderr).toContain("  - Failed to load route file 'api/missing-alias/route.ts': the import '@/lib/nowhere'");
+  expect(stderr).toContain('Fix them and start again.');
+  expect(stderr).not.toContain('loaded again on the next request');
+}, 30_000);
