@@ -6,10 +6,12 @@
  *   my-app/src/app/api/x (my-app/tsconfig.json)        -> { path: 'my-app/tsconfig.json', config }
  *   my-app/app (only my-app/jsconfig.json)             -> { path: 'my-app/jsconfig.json', config }
  *   both in one folder                                  -> the tsconfig.json (as Next prefers it)
- *   a folder of nextpress itself (routes/, tests/)      -> undefined: nextpress's own tsconfig is for
+ *   a folder of nextpress itself (routes/, tests/)      -> undefined: nextpress's own tsconfig (beside a
+ *                                                          package.json named nextpress) is for
  *                                                          type-checking the engine, not for routes
  *   no config up to the file-system root                -> undefined
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { getTsconfig, type TsConfigResult } from 'get-tsconfig';
 
@@ -28,13 +30,17 @@ export function findProjectConfig(folder: string): TsConfigResult | undefined {
   const js = getTsconfig(folder, 'jsconfig.json', parsed);
   let found = ts ?? js ?? undefined;
   if (ts && js && path.dirname(js.path).length > path.dirname(ts.path).length) found = js;
-  if (found !== undefined && path.dirname(found.path) === NEXTPRESS_ROOT) found = undefined;
+  if (found !== undefined && isNextpressFolder(path.dirname(found.path))) found = undefined;
   byFolder.set(folder, found);
   return found;
 }
 
-/** Forgets what was read (a test that edits a tsconfig between apps). */
-export function clearProjectConfigs(): void {
-  parsed.clear();
-  byFolder.clear();
+/** nextpress's own folder: this install, or a checkout of it (package.json named nextpress). */
+function isNextpressFolder(dir: string): boolean {
+  if (dir === NEXTPRESS_ROOT) return true;
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'nextpress';
+  } catch {
+    return false;
+  }
 }
