@@ -53,10 +53,12 @@ function missingImport(error: unknown): { specifier: string; importer: string | 
   if (found === undefined) return undefined;
   const code = (found as NodeJS.ErrnoException).code;
   if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') return undefined;
-  const text = /Cannot find (?:module|package) '([^']+)'(?: from '([^']+)')?/.exec(found.message);
+  // require: "Cannot find module 'x'" + requireStack; jest: "... from 'file'"; import: "... imported from /file"
+  const text = /Cannot find (?:module|package) '([^']+)'(?: from '([^']+)'| imported from (\S+))?/.exec(found.message);
   if (text === null) return undefined;
   const stack = (found as { requireStack?: string[] }).requireStack;
-  const importer = stack?.[0] ?? (text[2] === undefined ? undefined : path.resolve(text[2]));
+  const named = text[2] ?? text[3];
+  const importer = stack?.[0] ?? (named === undefined ? undefined : path.resolve(named.startsWith('file:') ? fileURLToPath(named) : named));
   return { specifier: text[1], importer };
 }
 

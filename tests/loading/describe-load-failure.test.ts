@@ -36,4 +36,12 @@ describe('describeLoadFailure', () => {
       "Failed to load route file 'api/x/route.ts': the import './helpers' in 'src/app/api/x/route.ts' resolves to no file. Fix the path of the import (relative to the importing file).",
     );
   });
+
+  test("native import()'s ERR_MODULE_NOT_FOUND names the importing file too", () => {
+    const importer = path.join(ROOT, 'node_modules', 'sdk', 'index.mjs');
+    const error = Object.assign(new Error(`Cannot find package 'jose' imported from ${importer}`), { code: 'ERR_MODULE_NOT_FOUND' });
+    expect(describeLoadFailure('api/x/route.ts', error, CONFIG)).toBe(
+      "Failed to load route file 'api/x/route.ts': the import 'jose' in 'node_modules/sdk/index.mjs' was not found as a package, nor under baseUrl '.' of tsconfig.json. Install it in the project (npm install jose) or fix the import.",
+    );
+  });
 });
