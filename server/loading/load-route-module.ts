@@ -17,7 +17,7 @@ import { describeLoadFailure } from './describe-load-failure';
 import { findProjectConfig, NEXTPRESS_ROOT } from './find-project-config';
 import { jitiTsconfigPath } from './jiti-tsconfig-path';
 import { moduleAliases } from './module-aliases';
-import { pinInstalledNext } from './pin-installed-next';
+import { pinInstalledPackages } from './pin-installed-packages';
 import { RouteLoadError } from './route-load-error';
 
 type Jiti = ReturnType<typeof createJiti>;
@@ -68,10 +68,10 @@ function createJestJiti(options: JitiOptions): Jiti {
  * A routes folder outside this project (ROUTES_DIR=/srv/app) resolves packages from its own
  * node_modules first, then from nextpress's: Node's NODE_PATH fallback, re-read once here.
  * (jiti has no option for a fallback folder: its resolution ends in Node's own require.resolve.)
- * A project with the real `next` installed gets nextpress's next/* for its packages too.
+ * A project with the real `next` or `server-only` installed gets nextpress's for its packages too.
  */
 export function addPackageFallback(routesDir: string): void {
-  pinInstalledNext(routesDir);
+  pinInstalledPackages(routesDir);
   const relative = path.relative(NEXTPRESS_ROOT, routesDir);
   if (!relative.startsWith('..') && !path.isAbsolute(relative)) return; // inside the project: ordinary resolution works
   const modules = path.join(NEXTPRESS_ROOT, 'node_modules');

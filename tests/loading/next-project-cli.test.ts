@@ -67,16 +67,19 @@ test('PRELOAD_ROUTES=true: both broken files in one start, then exit 1', async (
   expect(stderr).not.toContain('loaded again on the next request');
 }, 30_000);
 
-test('a project with the real next installed: its packages (CommonJS and ESM) get nextpress\'s next/* too', async () => {
+test('a project with the real next and server-only installed: its packages (CommonJS and ESM) get nextpress\'s next/* and server-only too', async () => {
   const project = writeApp({
     // Shaped as the real next (no exports map, CommonJS files at the package root), answering so
     // that a response built by it is told apart.
     'node_modules/next/package.json': JSON.stringify({ name: 'next', version: '15.5.0' }),
     'node_modules/next/server.js': "exports.NextResponse = { json: () => Response.json({ from: 'the real next' }) };\n",
     'node_modules/next/headers.js': "exports.headers = async () => new Map([['x-test', 'the real next']]);\n",
+    'node_modules/server-only/package.json': JSON.stringify({ name: 'server-only', version: '0.0.1', exports: { '.': { 'react-server': './empty.js', default: './index.js' } } }),
+    'node_modules/server-only/index.js': "throw new Error('This module cannot be imported from a Client Component module. It should only be used from a Server Component.');\n",
+    'node_modules/server-only/empty.js': '',
     'node_modules/uses-next-cjs/package.json': JSON.stringify({ name: 'uses-next-cjs', version: '1.0.0', main: 'index.js' }),
     'node_modules/uses-next-cjs/index.js':
-      "const { NextResponse } = require('next/server');\nconst { headers } = require('next/headers');\nexports.answer = async () => NextResponse.json({ from: 'cjs', test: (await headers()).get('x-test') });\n",
+      "require('server-only');\nconst { NextResponse } = require('next/server');\nconst { headers } = require('next/headers');\nexports.answer = async () => NextResponse.json({ from: 'cjs', test: (await headers()).get('x-test') });\n",
     'node_modules/uses-next-esm/package.json': JSON.stringify({ name: 'uses-next-esm', version: '1.0.0', type: 'module', exports: './index.js' }),
     'node_modules/uses-next-esm/index.js': "import { NextResponse } from 'next/server.js';\nexport const answer = () => NextResponse.json({ from: 'esm' });\n",
     'app/api/cjs/route.ts': "import { answer } from 'uses-next-cjs';\n\nexport const GET = () => answer();\n",
