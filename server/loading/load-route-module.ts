@@ -7,11 +7,14 @@
  *   '@/lib/db', 'lib/db'              -> the project's tsconfig/jsconfig `paths` and `baseUrl`
  *   'next/server', 'next/server.js'   -> nextpress's own modules, even if the project has `next`
  *   'server-only' / 'client-only'     -> an empty module / a module that throws
- *   <jsx/> in .tsx/.jsx               -> react/jsx-runtime of the project (or of nextpress)
+ *   <jsx/> in .tsx/.jsx               -> react/jsx-runtime of the project (or of nextpress), or the
+ *                                        config's `jsxImportSource` (@emotion/react/jsx-runtime)
  *
  * One jiti per project config (a routes folder outside any project shares one without paths).
  */
+import os from 'node:os';
 import path from 'node:path';
+import type { TsConfigResult } from 'get-tsconfig';
 import { createJiti } from 'jiti';
 import { describeLoadFailure } from './describe-load-failure';
 import { findProjectConfig, NEXTPRESS_ROOT } from './find-project-config';
@@ -34,12 +37,21 @@ const BASE_OPTIONS: JitiOptions = {
   extensions: ['.js', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.mtsx', '.ctsx', '.json', '.jsx'],
 };
 
-function jitiFor(configPath: string | undefined): Jiti {
-  const key = configPath ?? '';
+function jitiFor(config: TsConfigResult | undefined): Jiti {
+  const key = config?.path ?? '';
   let jiti = jitis.get(key);
   if (jiti === undefined) {
     const options: JitiOptions = { ...BASE_OPTIONS, alias: moduleAliases() };
-    if (configPath !== undefined) options.tsconfigPaths = jitiTsconfigPath(configPath);
+    if (config !== undefined) {
+      options.tsconfigPaths = jitiTsconfigPath(config.path);
+      // "jsxImportSource": "@emotion/react" (or preact, ...) as Next's compiler honours it.
+      const importSource = config.config.compilerOptions?.jsxImportSource;
+      if (importSource !== undefined) {
+        options.jsx = { runtime: 'automatic', importSource };
+        // jiti's disk cache keys on the source, not on JSX options: a cache of its own per source.
+        options.fsCache = path.join(os.tmpdir(), 'nextpress-jiti', importSource.replace(/[^\w.-]+/g, '_'));
+      }
+    }
     jiti = process.env.JEST_WORKER_ID === undefined ? createJiti(__filename, options) : createJestJiti(options);
     jitis.set(key, jiti);
   }
@@ -88,7 +100,7 @@ export function addPackageFallback(routesDir: string): void {
 export async function loadRouteModule(file: string, relativeFile: string): Promise<Record<string, unknown>> {
   const config = findProjectConfig(path.dirname(file));
   try {
-    const mod = await jitiFor(config?.path).import<Record<string, unknown>>(file);
+    const mod = await jitiFor(config).import<Record<string, unknown>>(file);
     return mod ?? {};
   } catch (error) {
     throw new RouteLoadError(describeLoadFailure(relativeFile, error, config), error);

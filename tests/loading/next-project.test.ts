@@ -119,3 +119,22 @@ describe('a project with the real next and server-only installed', () => {
     expect(res.body).toEqual({ next: 'nextpress' });
   });
 });
+
+test("the project's jsxImportSource is honoured, as by Next's compiler", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextpress-jsx-source-'));
+  made.push(dir);
+  const files: Record<string, string> = {
+    'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'preserve', jsxImportSource: 'my-jsx' } }),
+    'node_modules/my-jsx/package.json': JSON.stringify({ name: 'my-jsx', version: '1.0.0' }),
+    'node_modules/my-jsx/jsx-runtime.js': "exports.jsx = (type, props) => ({ made: 'by my-jsx', type, props });\nexports.jsxs = exports.jsx;\n",
+    'app/api/x/route.tsx': 'export function GET() {\n  return Response.json(<b title="t" />);\n}\n',
+  };
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  const app = createApp({ routesDir: path.join(dir, 'app'), logger: recordingLogger().logger });
+  const res = await request(app).get('/api/x');
+  expect(res.status).toBe(200);
+  expect(res.body).toEqual({ made: 'by my-jsx', type: 'b', props: { title: 't' } });
+});
