@@ -5,8 +5,11 @@
  *   import '@/lib/nowhere' (paths '@/*')  -> "... the import '@/lib/nowhere' in 'src/app/x/route.ts' resolves
  *                                            to no file: tsconfig.json paths entry '@/*' -> './src/*' tried
  *                                            'src/lib/nowhere' (.ts, .tsx, .js, ... and /index). Fix ..."
- *   import 'left-pad' (not installed)     -> "... the import 'left-pad' in '...' was not found: install it ..."
- *   JSX without react installed           -> "... JSX compiles to imports of 'react/jsx-runtime' ...: install react"
+ *   import 'left-pad' (not installed)     -> "... the import 'left-pad' in '...' was not found as a package.
+ *                                            Install it in the project (npm install left-pad) ..."
+ *   import './helpers' (no such file)     -> "... the import './helpers' in '...' resolves to no file. ..."
+ *   JSX without react installed           -> "... JSX in '...' compiles to imports of 'react/jsx-runtime' ...
+ *                                            Install it in the project: npm install react."
  *   an import that throws (client-only)   -> "... <its message> (thrown while loading 'src/lib/browser.ts')."
  *
  * Paths are shown relative to the project (the folder of its tsconfig/jsconfig) when there is one.
