@@ -11,7 +11,8 @@ import { chain } from './chain';
 import { isNextpressError } from './errors';
 import { consoleLogger, type EngineLogger } from './logger';
 import { createDispatcher, type Dispatcher } from './dispatch/dispatcher';
-import { loadRoute, type Route, type LoadedRoute } from './loading/route';
+import { loadRoute, type Route } from './loading/route';
+import { preloadFailure } from './loading/route-load-error';
 import { scanRoutes } from './routing/scan';
 import { checkConflicts } from './routing/check-conflicts';
 import { readRouteFiles } from './loading/read-route-files';
@@ -60,7 +61,7 @@ export interface RouteInfo {
 export interface NextpressState {
   routesDir: string;
   routes: RouteInfo[];
-  /** Settles once preloading (if asked for) is done; rejects naming the first file that failed. */
+  /** Settles once preloading (if asked for) is done; rejects naming every file that failed. */
   ready: Promise<void>;
   /** Set by the lifecycle on SIGTERM; readiness answers 503 from then on. */
   draining: boolean;
@@ -131,9 +132,11 @@ function loadAuth(): typeof import('./auth/create-auth') {
   return require('./auth/create-auth');
 }
 
+/** Imports every route file, one after another; all that fail are reported together. */
 async function preloadAll(routes: Route[]): Promise<void> {
-  const loaded: LoadedRoute[] = [];
-  for (const route of routes) loaded.push(await loadRoute(route));
+  const errors: unknown[] = [];
+  for (const route of routes) await loadRoute(route).catch((error: unknown) => errors.push(error));
+  if (errors.length > 0) throw preloadFailure(errors);
 }
 
 const notFound: RequestHandler = (_req, res) => {

@@ -1,41 +1,60 @@
 /**
- * @module Importing a route file: TypeScript or JavaScript, ES module syntax, top-level await, and
- * CommonJS packages' default exports (next-auth) all work, through jiti (transpiles on load, caches
- * the output on disk). `next/*` always resolves to nextpress's own modules, wherever the file lives.
+ * @module Importing a route file: TypeScript or JavaScript, ES module syntax, top-level await,
+ * CommonJS packages' default exports (next-auth) and JSX (automatic runtime, as Next compiles it)
+ * all work, through jiti (transpiles on load, caches the output on disk). Imports resolve as
+ * under `next dev`:
+ *
+ *   '@/lib/db', 'lib/db'              -> the project's tsconfig/jsconfig `paths` and `baseUrl`
+ *   'next/server', 'next/server.js'   -> nextpress's own modules, even if the project has `next`
+ *   'server-only' / 'client-only'     -> an empty module / a module that throws
+ *   <jsx/> in .tsx/.jsx               -> react/jsx-runtime of the project (or of nextpress), or the
+ *                                        config's `jsxImportSource` (@emotion/react/jsx-runtime)
+ *
+ * One jiti per project config (a routes folder outside any project shares one without paths).
  */
+import os from 'node:os';
 import path from 'node:path';
+import type { TsConfigResult } from 'get-tsconfig';
 import { createJiti } from 'jiti';
-import { NextpressError } from '../errors';
+import { describeLoadFailure } from './describe-load-failure';
+import { findProjectConfig, NEXTPRESS_ROOT } from './find-project-config';
+import { jitiTsconfigPath } from './jiti-tsconfig-path';
+import { moduleAliases } from './module-aliases';
+import { pinInstalledPackages } from './pin-installed-packages';
+import { RouteLoadError } from './route-load-error';
 
 type Jiti = ReturnType<typeof createJiti>;
-let jiti: Jiti | undefined;
+type JitiOptions = NonNullable<Parameters<typeof createJiti>[1]>;
 
-/** `next/server` -> this engine's own copy, so routes outside the repo (ROUTES_DIR) use it too. */
-function nextAliases(): Record<string, string> {
-  const dir = path.join(__dirname, '..', 'next');
-  return {
-    'next/server': path.join(dir, 'server'),
-    'next/headers': path.join(dir, 'headers'),
-    'next/navigation': path.join(dir, 'navigation'),
-    'next/cache': path.join(dir, 'cache'),
-    // Internal paths that Next code imports helpers from (isRedirectError, NextRequest types).
-    'next/dist/client/components/redirect': path.join(dir, 'navigation'),
-    'next/dist/client/components/redirect-error': path.join(dir, 'navigation'),
-    'next/dist/client/components/not-found': path.join(dir, 'navigation'),
-    'next/dist/client/components/navigation': path.join(dir, 'navigation'),
-    'next/dist/server/web/spec-extension/request': path.join(dir, 'server'),
-    'next/dist/server/web/spec-extension/response': path.join(dir, 'server'),
-    // nextpress's own API for route files (auth(), users-file helpers): docs/auth.md.
-    'nextpress/auth': path.join(__dirname, '..', 'auth', 'index'),
-  };
-}
+const jitis = new Map<string, Jiti>(); // by project config path ('' when there is none)
 
-const JITI_OPTIONS = { interopDefault: true, fsCache: true, moduleCache: true };
+const BASE_OPTIONS: JitiOptions = {
+  interopDefault: true,
+  fsCache: true,
+  moduleCache: true,
+  jsx: { runtime: 'automatic' },
+  // jiti's own list plus .jsx, so `import { Tag } from './Tag'` finds Tag.jsx (as Next does).
+  extensions: ['.js', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.mtsx', '.ctsx', '.json', '.jsx'],
+};
 
-function getJiti(): Jiti {
-  if (jiti !== undefined) return jiti;
-  const options = { ...JITI_OPTIONS, alias: nextAliases() };
-  jiti = process.env.JEST_WORKER_ID === undefined ? createJiti(__filename, options) : createJestJiti(options);
+function jitiFor(config: TsConfigResult | undefined): Jiti {
+  const key = config?.path ?? '';
+  let jiti = jitis.get(key);
+  if (jiti === undefined) {
+    const options: JitiOptions = { ...BASE_OPTIONS, alias: moduleAliases() };
+    if (config !== undefined) {
+      options.tsconfigPaths = jitiTsconfigPath(config.path);
+      // "jsxImportSource": "@emotion/react" (or preact, ...) as Next's compiler honours it.
+      const importSource = config.config.compilerOptions?.jsxImportSource;
+      if (importSource !== undefined) {
+        options.jsx = { runtime: 'automatic', importSource };
+        // jiti's disk cache keys on the source, not on JSX options: a cache of its own per source.
+        options.fsCache = path.join(os.tmpdir(), 'nextpress-jiti', importSource.replace(/[^\w.-]+/g, '_'));
+      }
+    }
+    jiti = process.env.JEST_WORKER_ID === undefined ? createJiti(__filename, options) : createJestJiti(options);
+    jitis.set(key, jiti);
+  }
   return jiti;
 }
 
@@ -45,7 +64,7 @@ function getJiti(): Jiti {
  * required through jest's own `require` (so jest's transforms and module mocks apply), while route
  * files are still transpiled by jiti, top-level await included.
  */
-function createJestJiti(options: typeof JITI_OPTIONS & { alias: Record<string, string> }): Jiti {
+function createJestJiti(options: JitiOptions): Jiti {
   const root = path.dirname(require.resolve('jiti/package.json'));
   const core = require(path.join(root, 'dist/jiti.cjs')) as (id: string, opts: object, parent: object) => Jiti;
   const babel = require(path.join(root, 'dist/babel.cjs')) as (...args: unknown[]) => unknown;
@@ -60,31 +79,30 @@ function createJestJiti(options: typeof JITI_OPTIONS & { alias: Record<string, s
 /**
  * A routes folder outside this project (ROUTES_DIR=/srv/app) resolves packages from its own
  * node_modules first, then from nextpress's: Node's NODE_PATH fallback, re-read once here.
+ * (jiti has no option for a fallback folder: its resolution ends in Node's own require.resolve.)
+ * A project with the real `next` or `server-only` installed gets nextpress's for its packages too.
  */
 export function addPackageFallback(routesDir: string): void {
-  let projectRoot = path.resolve(__dirname, '..', '..'); // server/loading -> the project (or dist/)
-  if (path.basename(projectRoot) === 'dist') projectRoot = path.dirname(projectRoot);
-  const relative = path.relative(projectRoot, routesDir);
+  pinInstalledPackages(routesDir);
+  const relative = path.relative(NEXTPRESS_ROOT, routesDir);
   if (!relative.startsWith('..') && !path.isAbsolute(relative)) return; // inside the project: ordinary resolution works
-  const modules = path.join(projectRoot, 'node_modules');
+  const modules = path.join(NEXTPRESS_ROOT, 'node_modules');
   const current = (process.env.NODE_PATH ?? '').split(path.delimiter).filter(Boolean);
   if (current.includes(modules)) return;
   process.env.NODE_PATH = [...current, modules].join(path.delimiter);
   (require('node:module') as { _initPaths(): void })._initPaths();
 }
 
-/** Imports one route file; a file that fails to load becomes a NextpressError naming it and the cause. */
+/**
+ * Imports one route file. A file that fails to load becomes a RouteLoadError naming it, the import
+ * that failed and (for an unresolved tsconfig alias) the entry tried; its `cause` is the original.
+ */
 export async function loadRouteModule(file: string, relativeFile: string): Promise<Record<string, unknown>> {
+  const config = findProjectConfig(path.dirname(file));
   try {
-    const mod = await getJiti().import<Record<string, unknown>>(file);
+    const mod = await jitiFor(config).import<Record<string, unknown>>(file);
     return mod ?? {};
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new NextpressError(`Failed to load route file '${relativeFile}': ${reason}. Fix the file; it will be loaded again on the next request.`, {
-      status: 500,
-      code: 'ROUTE_LOAD_FAILED',
-      cause: error,
-      expose: false,
-    });
+    throw new RouteLoadError(describeLoadFailure(relativeFile, error, config), error);
   }
 }

@@ -5,7 +5,8 @@
  *   Cookie: __prerender_bypass=<id>       (await draftMode()).isEnabled -> true
  *   enable()   -> Set-Cookie: __prerender_bypass=<id>; Path=/; Secure; HttpOnly; SameSite=none
  *   disable()  -> Set-Cookie: __prerender_bypass=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; HttpOnly; SameSite=none
- *                 and the same for __next_preview_data
+ *                 (only that cookie, as Next's DraftModeProvider; __next_preview_data is the Pages
+ *                 router's preview data, which the App Router's draftMode() never sets or clears)
  *   NODE_ENV=development: SameSite=lax and no Secure, as in `next dev`
  *   enable()/disable() inside after()     -> throws Next's "cannot enable or disable" message
  *
@@ -20,7 +21,6 @@ import { previewModeId } from './preview-mode-id';
 import { toSyncAwaitable, type SyncAwaitable } from './sync-awaitable';
 
 export const PRERENDER_BYPASS_COOKIE = '__prerender_bypass';
-export const PREVIEW_DATA_COOKIE = '__next_preview_data';
 
 const MEMBERS = ['isEnabled', 'enable', 'disable'] as const;
 
@@ -46,8 +46,7 @@ export class DraftMode {
 
   disable(): void {
     this.#assertWritable('draftMode().disable()');
-    const expired = { value: '', path: '/', expires: new Date(0), ...attributes() };
-    this.#cookies().set({ name: PRERENDER_BYPASS_COOKIE, ...expired }).set({ name: PREVIEW_DATA_COOKIE, ...expired });
+    this.#cookies().set({ name: PRERENDER_BYPASS_COOKIE, value: '', path: '/', expires: new Date(0), ...attributes() });
   }
 }
 

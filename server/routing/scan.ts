@@ -12,12 +12,13 @@ const ROUTE_FILE_NAMES = new Set(['route.ts', 'route.js', 'route.mjs', 'route.cj
 
 /**
  * Walks `routesDir` synchronously and returns one record per route file (`route.{ts,js,mjs,cjs,tsx,jsx}`),
- * sorted with sortRoutes. Skips private folders (`_x`), `node_modules` and dot-folders; follows
- * symlinks (a symlink loop is walked once). Nothing is imported.
+ * sorted with sortRoutes. Skips private folders (`_x`) and `node_modules`; dot folders are routed
+ * as in Next (`.well-known/...`); follows symlinks (a symlink loop is walked once). Nothing is imported.
  *
  *   routes/health/route.ts, routes/users/[id]/route.ts -> [{ pattern: '/health' }, { pattern: '/users/[id]' }]
  *   routes/(admin)/stats/route.js                      -> [{ pattern: '/stats', relativeFile: '(admin)/stats/route.js' }]
- *   routes/_lib/route.ts, routes/.cache/route.ts       -> []
+ *   routes/_lib/route.ts, routes/node_modules/x/route.ts -> []
+ *   routes/.well-known/openid-configuration/route.ts  -> [{ pattern: '/.well-known/openid-configuration' }]
  *   routes/x/route.ts + routes/x/route.js              -> throws NextpressError ROUTE_CONFLICT
  *   routes/[[id]]/route.ts                             -> throws NextpressError BAD_SEGMENT naming '[[id]]'
  *   a missing or non-folder routesDir                  -> throws NextpressError ROUTES_DIR
@@ -72,7 +73,7 @@ function walk(dir: string, prefix: string, found: string[], symlinkedDirs: Set<s
       }
       routeFile = relativeFile;
       found.push(relativeFile);
-    } else if (isDirectory && !name.startsWith('_') && !name.startsWith('.') && name !== 'node_modules') {
+    } else if (isDirectory && !name.startsWith('_') && name !== 'node_modules') {
       if (realDir !== undefined) symlinkedDirs.add(realDir);
       walk(path.join(dir, name), `${prefix}${name}/`, found, symlinkedDirs);
       if (realDir !== undefined) symlinkedDirs.delete(realDir);

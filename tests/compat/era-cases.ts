@@ -143,10 +143,8 @@ export const ERA_CASES: EraCase[] = [
       expect(await answer(await client.get('/draft', { method: 'DELETE', headers: { cookie } }))).toEqual({
         status: 200,
         headers: {},
-        cookies: [
-          `__prerender_bypass=; Path=/; ${EXPIRED}; Secure; HttpOnly; SameSite=none`,
-          `__next_preview_data=; Path=/; ${EXPIRED}; Secure; HttpOnly; SameSite=none`,
-        ],
+        // Only the bypass cookie, as Next's draftMode().disable() (not __next_preview_data).
+        cookies: [`__prerender_bypass=; Path=/; ${EXPIRED}; Secure; HttpOnly; SameSite=none`],
         body: 'Draft mode is disabled',
       });
     },

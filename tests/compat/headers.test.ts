@@ -174,10 +174,10 @@ describe('draftMode()', () => {
     expect(request.store.dynamicUsage).toBe('draftMode().enable()');
   });
 
-  test('disable() expires both of Next\'s cookies', () => {
+  test('disable() expires only __prerender_bypass, as Next does (not the Pages router\'s __next_preview_data)', () => {
     const request = fakeRequest({ cookie: `__prerender_bypass=${id}` });
     request.run(() => draftMode().disable());
-    expect(request.store.responseCookies?.toSetCookieHeaders()).toEqual([`__prerender_bypass=; ${expired}`, `__next_preview_data=; ${expired}`]);
+    expect(request.store.responseCookies?.toSetCookieHeaders()).toEqual([`__prerender_bypass=; ${expired}`]);
   });
 
   test('in development the cookie is SameSite=lax and not Secure, as with `next dev`', () => {

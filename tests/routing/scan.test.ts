@@ -39,7 +39,11 @@ describe('scanRoutes', () => {
     ]],
     ['other files are not routes', ['a/page.tsx', 'a/route.d.ts', 'a/route.mts', 'a/Route.ts', 'a/helpers.ts', 'a/route.ts.bak', 'b/route.ts'], {}, [['b/route.ts', '/b']]],
     ['groups and slots leave the URL', ['(admin)/stats/route.js', '@modal/x/route.ts'], {}, [['(admin)/stats/route.js', '/stats'], ['@modal/x/route.ts', '/x']]],
-    ['private, node_modules and dot folders are skipped', ['_lib/route.ts', 'a/_x/b/route.ts', 'node_modules/p/route.js', '.cache/route.ts', 'a/.git/route.ts', 'a/route.ts'], {}, [['a/route.ts', '/a']]],
+    ['private and node_modules folders are skipped', ['_lib/route.ts', 'a/_x/b/route.ts', 'node_modules/p/route.js', 'a/route.ts'], {}, [['a/route.ts', '/a']]],
+    ['dot folders are routed, as in Next', ['.well-known/openid-configuration/route.ts', 'a/.hidden/route.ts'], {}, [
+      ['.well-known/openid-configuration/route.ts', '/.well-known/openid-configuration'],
+      ['a/.hidden/route.ts', '/a/.hidden'],
+    ]],
     ['%5F gives a leading underscore', ['%5Finternal/route.ts'], {}, [['%5Finternal/route.ts', '/_internal']]],
     ['a folder with no route file is fine even if Next would reject its name', ['[[id]]/helper.ts', 'ok/route.ts'], {}, [['ok/route.ts', '/ok']]],
     ['symlinked folders are followed, loops walked once', ['real/route.ts'], { 'alias': 'real', 'real/loop': 'real' }, [
