@@ -23,6 +23,7 @@ import { createResponseCache, type ResponseCache } from './cache/response-cache'
 import { registerCache } from './cache/registry';
 import { rejectInvalidHost } from './dispatch/reject-invalid-host';
 import { createAfterQueue } from './dispatch/after-queue';
+import { installLightResponse } from './next/light-response';
 import { addPackageFallback } from './loading/load-route-module';
 import type { AuthSettings } from './auth/types';
 
@@ -75,6 +76,7 @@ export interface NextpressState {
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
 export function createApp(options: CreateAppOptions): Express & { locals: { nextpress: NextpressState } } {
+  installLightResponse(); // `new Response('hi')` and `Response.json()` keep their string until read (light-response.ts)
   const logger = options.logger ?? consoleLogger;
   const routesDir = path.resolve(options.routesDir);
 

@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
-import { kLazyBody, type LazyBody } from '../next/response';
+import { kLazyBody, NativeResponse, type LazyBody } from '../next/light-response';
 import { writeHead, type OutgoingHeaders } from './write-head';
 import { mergeCookies } from './merge-cookies';
 import { NO_BODY_STATUSES, sendWhole } from './send-whole';
@@ -24,7 +24,7 @@ interface UndiciState {
   headersList: { cookies: string[] | null } & Record<symbol, Map<string, { name: string; value: string }>>;
   body: UndiciBody | null;
 }
-const probe = new Response('x', { headers: { a: 'b' } });
+const probe = new NativeResponse('x', { headers: { a: 'b' } });
 const kState = Object.getOwnPropertySymbols(probe).find((s) => s.description === 'state');
 const probeState = kState ? (probe as unknown as Record<symbol, UndiciState>)[kState] : undefined;
 const kHeadersMap = probeState?.headersList

@@ -3,22 +3,12 @@
  * (`json`, `redirect`, and the proxy-only `next`/`rewrite`, which a route handler may not return).
  */
 import { ResponseCookies } from '@edge-runtime/cookies';
+import { LightResponse } from './light-response';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-/** Statuses the Response constructor refuses a body for. */
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 const kCookies = Symbol('nextpress.responseCookies');
 
-/**
- * A string body held as the string until something reads it. Registered with Symbol.for because
- * the writer (server/adapter) and a route file's `next/server` may be two copies of this module.
- */
-export const kLazyBody: unique symbol = Symbol.for('nextpress.lazyBody') as never;
-export interface LazyBody {
-  text: string;
-  /** The platform Response made on first read of the body; the body's state lives there from then on. */
-  real: Response | undefined;
-}
+export { kLazyBody, type LazyBody } from './light-response';
 
 /** Headers Next uses to mark `NextResponse.next()` and `NextResponse.rewrite()` (proxy only). */
 export const NEXT_HEADER = 'x-middleware-next';
@@ -39,77 +29,14 @@ function validateUrl(url: string | URL): string {
   }
 }
 
-/** The init of `NextResponse.json(body)` without one of its own. */
-const JSON_INIT: ResponseInit = { headers: { 'content-type': 'application/json' } };
-
 /**
- * A real Fetch Response (`instanceof Response`), with one difference inside: a string body (as from
- * `NextResponse.json`) is kept as the string, not turned into a body stream at once. The writer
- * sends the string as it is; reading the body (`body`, `text()`, `json()`, ...) first makes the
- * platform Response that holds it, so every read behaves exactly as the platform's.
+ * A real Fetch Response (`instanceof Response`) with `cookies`; a string body (as from
+ * `NextResponse.json`) is kept as the string until read (see light-response.ts).
  *   new NextResponse('hi')                 -> status 200, content-type text/plain;charset=UTF-8, body 'hi'
  *   new NextResponse('hi', { status: 204 }) -> TypeError "Response constructor: Invalid response status code 204"
  */
-export class NextResponse<Body = unknown> extends Response {
-  [kCookies]: ResponseCookies | undefined;
-  [kLazyBody]: LazyBody | undefined;
-
-  constructor(body?: BodyInit | null, init?: ResponseInit) {
-    if (typeof body !== 'string') {
-      super(body, init);
-      this[kLazyBody] = undefined;
-    } else {
-      super(null, init);
-      if (NULL_BODY_STATUSES.has(this.status)) throw new TypeError(`Response constructor: Invalid response status code ${this.status}`);
-      if (!this.headers.has('content-type')) this.headers.set('content-type', 'text/plain;charset=UTF-8');
-      this[kLazyBody] = { text: body, real: undefined };
-    }
-    this[kCookies] = undefined;
-  }
-
-  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
-    return this[kLazyBody] === undefined ? super.body : realBody(this).body;
-  }
-
-  override get bodyUsed(): boolean {
-    const lazy = this[kLazyBody];
-    return lazy === undefined ? super.bodyUsed : (lazy.real?.bodyUsed ?? false);
-  }
-
-  override text(): Promise<string> {
-    return this[kLazyBody] === undefined ? super.text() : realBody(this).text();
-  }
-
-  override json(): Promise<any> {
-    return this[kLazyBody] === undefined ? super.json() : realBody(this).json();
-  }
-
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    return this[kLazyBody] === undefined ? super.arrayBuffer() : realBody(this).arrayBuffer();
-  }
-
-  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return this[kLazyBody] === undefined ? super.bytes() : realBody(this).bytes();
-  }
-
-  override blob(): Promise<Blob> {
-    return this[kLazyBody] === undefined ? super.blob() : realBody(this).blob();
-  }
-
-  override formData(): Promise<FormData> {
-    return this[kLazyBody] === undefined ? super.formData() : realBody(this).formData();
-  }
-
-  /** As the platform's clone(): a plain Response with the same status, headers and body. */
-  override clone(): Response {
-    const lazy = this[kLazyBody];
-    if (lazy === undefined) return super.clone();
-    if (lazy.real !== undefined) {
-      const copy = lazy.real.clone(); // throws the platform's error for a used body
-      return new Response(copy.body, { status: this.status, statusText: this.statusText, headers: this.headers });
-    }
-    return new Response(lazy.text, { status: this.status, statusText: this.statusText, headers: this.headers });
-  }
+export class NextResponse<Body = unknown> extends LightResponse {
+  [kCookies]: ResponseCookies | undefined = undefined;
 
   /** Cookies to send with this response; each `set`/`delete` adds a `Set-Cookie` header. */
   get cookies(): ResponseCookies {
@@ -117,14 +44,8 @@ export class NextResponse<Body = unknown> extends Response {
   }
 
   /** `NextResponse.json({ a: 1 }, { status: 201 })`: a JSON body with `content-type: application/json`. */
-  static json<JsonBody>(body: JsonBody, init?: ResponseInit): NextResponse<JsonBody> {
-    const text = JSON.stringify(body);
-    if (text === undefined) throw new TypeError('Value is not JSON serializable');
-    // Fast path: no init (the usual call) needs no Headers object built and copied.
-    if (init === undefined) return new NextResponse<JsonBody>(text, JSON_INIT);
-    const headers = new Headers(init?.headers);
-    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-    return new NextResponse<JsonBody>(text, { status: init?.status, statusText: init?.statusText, headers });
+  static override json<JsonBody>(body: JsonBody, init?: ResponseInit): NextResponse<JsonBody> {
+    return super.json(body, init) as NextResponse<JsonBody>;
   }
 
   /** `NextResponse.redirect(url, 308)`; the status defaults to 307, as in Next. */
@@ -151,10 +72,4 @@ export class NextResponse<Body = unknown> extends Response {
     headers.set(NEXT_HEADER, '1');
     return new NextResponse(null, { ...init, headers });
   }
-}
-
-/** The platform Response holding a lazy body, made on first read (with this response's headers, for the MIME type). */
-function realBody(response: NextResponse): Response {
-  const lazy = response[kLazyBody]!;
-  return (lazy.real ??= new Response(lazy.text, { headers: response.headers }));
 }

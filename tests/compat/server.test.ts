@@ -6,6 +6,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { after, connection, NextResponse, unstable_after, userAgent, userAgentFromString } from 'next/server';
 import { computePreviewModeId } from '../../server/next/preview-mode-id';
+import { LightResponse, NativeResponse } from '../../server/next/light-response';
 import { fakeRequest } from './with-request';
 
 const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
@@ -228,9 +229,31 @@ describe('NextResponse string bodies behave as the platform Response (kept as a 
     ['a 204 with a body', 'nope', { status: 204 }, (r) => r.text()],
     ['an empty string', '', undefined, (r) => r.text()],
   ])('%s', async (_name, body, init, read) => {
-    const platform = await observe(() => new Response(body, init), read);
+    const platform = await observe(() => new NativeResponse(body, init), read);
     const next = await observe(() => new NextResponse(body, init), read);
+    const light = await observe(() => new LightResponse(body, init), read);
     expect(next).toEqual(platform);
+    expect(light).toEqual(platform);
+  });
+
+  test.each<[string, unknown, ResponseInit | undefined]>([
+    ['no init', { a: [1, 2] }, undefined],
+    ['a status and a header', { ok: true }, { status: 201, headers: { 'x-a': '1' } }],
+    ['its own content-type', 'text', { headers: { 'content-type': 'application/vnd.x+json' } }],
+    ['a 204', {}, { status: 204 }],
+  ])('LightResponse.json with %s reads as the platform Response.json', async (_name, data, init) => {
+    const read = async (r: Response) => r.text();
+    const platform = await observe(() => NativeResponse.json(data, init), read);
+    expect(await observe(() => LightResponse.json(data, init), read)).toEqual(platform);
+    expect(await observe(() => NextResponse.json(data, init), read)).toEqual(platform);
+  });
+
+  test('instanceof: platform Responses are LightResponses; LightResponses and NextResponses are platform Responses', () => {
+    expect(new NativeResponse('x') instanceof LightResponse).toBe(true);
+    expect(new LightResponse('x') instanceof NativeResponse).toBe(true);
+    expect(new NextResponse('x') instanceof LightResponse).toBe(true);
+    expect(new NativeResponse('x') instanceof NextResponse).toBe(false);
+    expect(new LightResponse('x') instanceof NextResponse).toBe(false);
   });
 
   test('a read body is what the platform holds: the writer sends its stream, not the string', async () => {

@@ -250,6 +250,19 @@ describe('request adapter', () => {
 });
 
 describe('response writer', () => {
+  test("a route file's global Response is LightResponse: string bodies kept until read; fetch() results still instanceof Response", async () => {
+    const res = await fetch(`${served.url}/light`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      name: 'LightResponse',
+      madeLazy: true,
+      jsonLazy: true,
+      fetchedIsResponse: true,
+      madeIsResponse: true,
+      jsonType: 'application/json',
+    });
+  });
+
   test('each Set-Cookie is its own header; repeated headers are joined', async () => {
     const res = await rawRequest('GET', '/cookies');
     expect(res.headers['set-cookie']).toEqual(['a=1; Path=/; HttpOnly', 'b=2; Path=/; Max-Age=60', 'c=3, with comma; Path=/']);
