@@ -204,7 +204,7 @@ function isBranded(value: unknown): boolean {
 // to the real request: the platform's getters would throw "Illegal invocation" on this object.
 Object.setPrototypeOf(IncomingNextRequest.prototype, NextRequest.prototype);
 for (const name of Object.getOwnPropertyNames(Request.prototype)) {
-  if (name === 'constructor' || Object.prototype.hasOwnProperty.call(IncomingNextRequest.prototype, name)) continue;
+  if (name === 'constructor' || Object.hasOwn(IncomingNextRequest.prototype, name)) continue;
   const descriptor = Object.getOwnPropertyDescriptor(Request.prototype, name)!;
   if (typeof descriptor.value === 'function') {
     Object.defineProperty(IncomingNextRequest.prototype, name, {

@@ -81,6 +81,7 @@ export class LightResponse extends NativeResponse {
     return this[kLazyBody] === undefined ? super.text() : realBody(this).text();
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: the platform's own signature
   override json(): Promise<any> {
     return this[kLazyBody] === undefined ? super.json() : realBody(this).json();
   }

@@ -35,6 +35,7 @@ function validateUrl(url: string | URL): string {
  *   new NextResponse('hi')                 -> status 200, content-type text/plain;charset=UTF-8, body 'hi'
  *   new NextResponse('hi', { status: 204 }) -> TypeError "Response constructor: Invalid response status code 204"
  */
+// biome-ignore lint/correctness/noUnusedVariables: Next's public type parameter (NextResponse<Body>)
 export class NextResponse<Body = unknown> extends LightResponse {
   [kCookies]: ResponseCookies | undefined = undefined;
 
