@@ -34,6 +34,7 @@ import { sendEmpty } from '../adapter/send-empty';
 import { writeHead } from '../adapter/write-head';
 import { abortRequest } from '../adapter/incoming-request';
 import { createAfterQueue, type AfterQueue } from './after-queue';
+import { isThenable } from '../shared/is-thenable';
 
 export interface DispatcherOptions {
   bodyLimit: number;
@@ -325,9 +326,6 @@ function cancelBody(value: unknown): void {
   if (typeof body?.cancel === 'function' && body.locked === false) body.cancel().catch(() => {});
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
-}
 
 
 function describe(value: unknown): string {
