@@ -9,6 +9,8 @@ import type { Request as ExpressRequest, Response as ExpressResponse } from 'exp
 
 import { NextRequest } from '../next/request';
 import { bodyStream, readBody } from './read-body';
+import { isNextpressError } from '../errors';
+import { ERROR_BRAND } from '../shared/shared-state';
 
 const BODYLESS = new Set(['GET', 'HEAD']);
 
@@ -19,7 +21,7 @@ function malformedJson(cause: unknown): SyntaxError {
     status: 400,
     expose: true,
     code: 'BAD_JSON',
-    [Symbol.for('nextpress.error')]: true,
+    [ERROR_BRAND]: true,
   });
 }
 
@@ -30,7 +32,7 @@ function malformedForm(reason: string, cause?: unknown): TypeError {
     status: 400,
     expose: true,
     code: 'BAD_FORM',
-    [Symbol.for('nextpress.error')]: true,
+    [ERROR_BRAND]: true,
   });
 }
 
@@ -150,8 +152,8 @@ export class IncomingNextRequest {
       return await this.toRequest().formData();
     } catch (error) {
       const cause = (error as { cause?: unknown } | null)?.cause;
-      if (isBranded(error)) throw error; // body over the limit, client gone
-      if (isBranded(cause)) throw cause;
+      if (isNextpressError(error)) throw error; // body over the limit, client gone
+      if (isNextpressError(cause)) throw cause;
       throw malformedForm((error as Error)?.message ?? String(error), error);
     }
   }
@@ -193,10 +195,6 @@ export class IncomingNextRequest {
     if (BODYLESS.has(this.method)) return Buffer.alloc(0);
     return readBody(this.#req, this.#limit);
   }
-}
-
-function isBranded(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[Symbol.for('nextpress.error')] === true;
 }
 
 // Make IncomingNextRequest a NextRequest (and so a Request) for `instanceof` and inherited getters
