@@ -73,6 +73,11 @@ export function addPackageFallback(routesDir: string): void {
   (require('node:module') as { _initPaths(): void })._initPaths();
 }
 
+/** Imports any project file (next.config.*, proxy.ts) through the same loader as route files; errors are the caller's to word. */
+export async function importProjectModule(file: string): Promise<Record<string, unknown>> {
+  return (await getJiti().import<Record<string, unknown>>(file)) ?? {};
+}
+
 /** Imports one route file; a file that fails to load becomes a NextpressError naming it and the cause. */
 export async function loadRouteModule(file: string, relativeFile: string): Promise<Record<string, unknown>> {
   try {

@@ -62,7 +62,7 @@ export function buildDestination(input: DestinationInput): Destination {
   }
   // 3. rewrites: unused params go to the query
   if (input.appendParamsToQuery) {
-    const used = [...paramNames(path), ...(rawOrigin === undefined ? [] : paramNames(rawOrigin.replace(/^[a-z]+:\/\//i, '/')))];
+    const used = [...paramNames(path), ...[...(rawOrigin ?? '').matchAll(/:([A-Za-z0-9_]+)/g)].map((found) => found[1])];
     if (!Object.keys(params).some((name) => used.includes(name))) {
       for (const [name, value] of Object.entries(params)) if (!own.has(name)) own.set(name, Array.isArray(value) ? value : [value]);
     }
