@@ -83,7 +83,7 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
       res.end();
       return;
     }
-    const inBase = where !== undefined;
+    let inBase = where !== undefined;
     let path = where?.path ?? pathname;
     const prefix = (rule: { basePath: boolean }, destination: { origin: string | undefined }) => (rule.basePath && destination.origin === undefined ? settings.basePath : '');
 
@@ -131,9 +131,16 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
         return true;
       }
       path = destination.pathname;
+      if (!rule.basePath) {
+        // `basePath: false`: the destination is a full path; routes are under basePath.
+        const inner = canonicalPath(path, settings.basePath, false);
+        inBase = inner !== undefined;
+        if (inner !== undefined) path = inner.path;
+      }
       view.setSearch(destination.search);
       return false;
     };
+    const routed = () => (inBase ? lookup(path) : undefined);
     const go = () => {
       req.url = path + view.search;
       next();
@@ -142,20 +149,20 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
     // 5. beforeFiles
     for (const rule of routes?.beforeFiles ?? []) if (apply(rule) === true) return;
     // 6. static routes
-    let found = lookup(path);
+    let found = routed();
     if (found !== undefined && found.route.segments.every((segment) => segment.kind === 'static')) return go();
     // 7. afterFiles, 8. dynamic routes, 9. fallback
     for (const rule of routes?.afterFiles ?? []) {
       const outcome = apply(rule);
       if (outcome === true) return;
-      if (outcome === false && lookup(path) !== undefined) return go();
+      if (outcome === false && routed() !== undefined) return go();
     }
-    found = lookup(path);
+    found = routed();
     if (found !== undefined) return go();
     for (const rule of routes?.fallback ?? []) {
       const outcome = apply(rule);
       if (outcome === true) return;
-      if (outcome === false && lookup(path) !== undefined) return go();
+      if (outcome === false && routed() !== undefined) return go();
     }
     if (!inBase) {
       res.status(404).json({ error: 'Not Found' });
