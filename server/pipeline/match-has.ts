@@ -35,7 +35,7 @@ export function matchHas(input: HasInput, has: RouteHas[] | undefined, missing: 
 }
 
 function test(input: HasInput, item: RouteHas, captured: Params): boolean {
-  const key = item.key ?? '';
+  const key = item.type === 'header' ? (item.key ?? '').toLowerCase() : (item.key ?? '');
   const value = read(input, item.type, key);
   if (value === undefined || value === '') return false;
   if (item.value === undefined || item.value === '') {
@@ -55,7 +55,7 @@ function test(input: HasInput, item: RouteHas, captured: Params): boolean {
 function read(input: HasInput, type: RouteHas['type'], key: string): string | undefined {
   switch (type) {
     case 'header':
-      return input.header(key.toLowerCase());
+      return input.header(key);
     case 'cookie':
       return input.cookie(key);
     case 'query':
