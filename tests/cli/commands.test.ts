@@ -5,7 +5,8 @@
  *     named by their flag, "Listening on" on stderr at LOG_LEVEL=warn;
  *   - usage errors (unknown flag or command, missing value): exit 2, message and usage on stderr;
  *   - --help (global and per command), --version;
- *   - routes (text, --json, [dir]) and check (a clean folder, and one with several problems).
+ *   - routes (text, --json, [dir]) and check (a clean folder, one with several problems, a Next
+ *     project's next.config and proxy files).
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
@@ -324,6 +325,25 @@ describe('check', () => {
         "  2. Conflicting routes at /x: route at /(a)/x/route and route at /(b)/x/route. Route files: '(a)/x/route.ts' and '(b)/x/route.ts'. Both answer /x (groups and @slots are not part of the URL): delete or move one of them.",
         "  3. Failed to load route file 'broken/route.ts': broken on purpose. Fix the file, then run check again.",
         "  warning: Detected default export in 'ok/route.ts'. Export a named export for each HTTP method instead.",
+        '',
+      ].join('\n'),
+    });
+  });
+
+  test('a Next project: its next.config and proxy files are read too, each problem named', async () => {
+    const dir = writeApp({
+      'app/api/x/route.ts': "export function GET() { return new Response('x'); }\n",
+      'next.config.mjs': "export default { async redirects() { return [{ source: 'old', destination: '/new', permanent: true }]; } };\n",
+      'proxy.ts': 'export function proxy() {}\n',
+      'src/middleware.ts': 'export function middleware() {}\n',
+    });
+    expect(await runToEnd(['check', dir])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: [
+        `[nextpress] check: 2 problems in ${join(dir, 'app')}/ (1 route):`,
+        '  1. Invalid redirects[0] in next.config.mjs: `source` does not start with /. See https://nextjs.org/docs/app/api-reference/config/next-config-js',
+        '  2. Both middleware file "./src/middleware.ts" and proxy file "./proxy.ts" are detected. Please use "./proxy.ts" only. Learn more: https://nextjs.org/docs/messages/middleware-to-proxy',
         '',
       ].join('\n'),
     });
