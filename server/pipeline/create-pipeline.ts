@@ -27,6 +27,7 @@ import { findProxyFile, loadProxy, type LoadedProxy } from './load-proxy';
 import { proxyExternal } from './proxy-external';
 import { RequestView } from './request-view';
 import { runProxy } from './run-proxy';
+import { kBasePath } from '../next/request';
 
 export interface PipelineOptions {
   logger: EngineLogger;
@@ -84,6 +85,7 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
       return;
     }
     let inBase = where !== undefined;
+    if (inBase && settings.basePath !== '') (req as { [kBasePath]?: string })[kBasePath] = settings.basePath; // nextUrl.basePath
     let path = where?.path ?? pathname;
     const prefix = (rule: { basePath: boolean }, destination: { origin: string | undefined }) => (rule.basePath && destination.origin === undefined ? settings.basePath : '');
 

@@ -42,7 +42,9 @@ describe('basePath and trailingSlash', () => {
 
   test('routes are served under basePath; request.url keeps it', async () => {
     const response = await request(app).get('/docs/api/hello/');
-    expect(response.body).toEqual({ route: 'hello', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/docs\/api\/hello\/$/) });
+    const url = expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/docs\/api\/hello\/$/);
+    // nextUrl as in Next: pathname without the basePath, basePath on its own, href whole.
+    expect(response.body).toEqual({ route: 'hello', url, pathname: '/api/hello/', basePath: '/docs', href: url });
     expect((await request(app).get('/docs/')).body).toMatchObject({ route: 'root' });
   });
 
