@@ -73,6 +73,7 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
     const settings = config ?? NO_CONFIG;
     const routes = config?.routes;
     const url = req.url;
+    if (url.charCodeAt(0) !== 47 /* / */) return next(); // '*' (OPTIONS) or an absolute-form target: not a path
     const q = url.indexOf('?');
     const pathname = q === -1 ? url : url.slice(0, q);
     const view = new RequestView(req, q === -1 ? '' : url.slice(q));

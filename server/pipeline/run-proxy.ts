@@ -75,7 +75,7 @@ export async function runProxy(proxy: LoadedProxy, req: ExpressRequest, res: Exp
   return { next: true, rewrite };
 }
 
-/** The request the route sees gets exactly the headers listed in `x-middleware-override-headers`. */
+/** The request the route sees gets exactly the headers listed in `x-middleware-override-headers` (and its Host). */
 function overrideRequestHeaders(req: ExpressRequest, headers: Headers, list: string): void {
   const raw: string[] = [];
   const object: Record<string, string> = {};
@@ -85,6 +85,12 @@ function overrideRequestHeaders(req: ExpressRequest, headers: Headers, list: str
     const value = headers.get(REQUEST_HEADER_PREFIX + key) ?? '';
     raw.push(key, value);
     object[key] = value;
+  }
+  // The Host stays, listed or not: the route's URL is built from it (and it was checked already).
+  const host = req.headers.host;
+  if (object.host === undefined && host !== undefined) {
+    raw.push('host', host);
+    object.host = host;
   }
   req.rawHeaders = raw;
   req.headers = object;

@@ -161,6 +161,11 @@ describe('proxy.ts', () => {
     expect([...response.headers.keys()].filter((name) => name.startsWith('x-middleware'))).toEqual([]);
   });
 
+  test('headers given to next() replace the request headers; the Host stays', async () => {
+    const body = await json(await get('/api/echo?fresh=1', { authorization: 'Bearer x', 'x-tenant': 't' }));
+    expect(body).toMatchObject({ route: 'echo', user: 'bob', authorization: null, tenantHeader: null, url: `${served.url}/api/echo?fresh=1` });
+  });
+
   test('rewrite() runs another route; the route sees its params, request.url stays', async () => {
     const response = await get('/api/proxy-rewrite');
     expect(response.status).toBe(200);
