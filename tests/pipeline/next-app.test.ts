@@ -18,12 +18,20 @@ let upstreamPort = '';
 const seen: string[] = [];
 let served: Served;
 let pendingAfter: () => Promise<void>;
+let releaseStream: (() => void) | undefined;
 const log = recordingLogger();
 
 beforeAll(async () => {
   // The external destination: answers what it received, streaming the request body back.
   upstream = createServer((req, res) => {
     seen.push(req.url ?? '');
+    if (req.url === '/stream') {
+      // The first chunk now, the second only once the test has read the first.
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('first;');
+      releaseStream = () => res.end('second');
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json', 'x-upstream': 'yes', 'set-cookie': ['u1=1', 'u2=2'] });
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -144,6 +152,34 @@ describe('rewrites(): beforeFiles, afterFiles, fallback', () => {
     expect(body).toMatchObject({ method: 'POST', url: '/a/b?x=1', body: 'hello upstream', host: `127.0.0.1:${upstreamPort}` });
     expect(body.forwardedHost).toBe(new URL(served.url).host);
   });
+});
+
+test('an external rewrite streams the answer: the first chunk arrives before the upstream ends', async () => {
+  const response = await get('/upstream/stream');
+  expect(response.status).toBe(200);
+  const reader = response.body!.getReader();
+  const first = await reader.read();
+  expect(new TextDecoder().decode(first.value)).toBe('first;');
+  releaseStream!();
+  let rest = '';
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += new TextDecoder().decode(chunk.value);
+  expect(rest).toBe('second');
+});
+
+test('guards (the auth guard of PROTECTED_PATHS plugs in there) run after the proxy and see the rewritten route', async () => {
+  const saw: Array<string | undefined> = [];
+  const guarded = createApp({
+    routesDir: path.join(fixture, 'app'),
+    logger: recordingLogger().logger,
+    guards: [(dispatcher) => (req, _res, next) => {
+      saw.push(dispatcher.match(req)?.route.pattern);
+      next();
+    }],
+  });
+  await guarded.locals.nextpress.ready;
+  expect((await request(guarded).get('/api/proxy-rewrite')).body).toMatchObject({ route: 'id' });
+  expect((await request(guarded).get('/api/private')).status).toBe(401); // answered by the proxy: no guard asked
+  expect(saw).toEqual(['/api/items/[id]']);
 });
 
 describe('proxy.ts', () => {
