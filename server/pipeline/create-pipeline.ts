@@ -8,7 +8,7 @@
  *   2. next.config `headers`: set on the response now, so whatever answers carries them
  *   3. `redirects`: the first match answers 307/308 (or its statusCode)
  *   4. proxy.ts / middleware.ts, when its matcher matches
- *   5. `beforeFiles` rewrites
+ *   5. `beforeFiles` rewrites, each followed by a route check (a match -> the dispatcher)
  *   6. a static route (no dynamic segment) -> the dispatcher
  *   7. `afterFiles` rewrites, each followed by a route check
  *   8. a dynamic route -> the dispatcher
@@ -150,7 +150,11 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
     };
 
     // 5. beforeFiles
-    for (const rule of routes?.beforeFiles ?? []) if (apply(rule) === true) return;
+    for (const rule of routes?.beforeFiles ?? []) {
+      const outcome = apply(rule);
+      if (outcome === true) return;
+      if (outcome === false && routed() !== undefined) return go();
+    }
     // 6. static routes
     let found = routed();
     if (found !== undefined && found.route.segments.every((segment) => segment.kind === 'static')) return go();
