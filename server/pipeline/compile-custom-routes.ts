@@ -46,7 +46,13 @@ export interface RawCustomRoutes {
 
 const REDIRECT_CODES = new Set([301, 302, 303, 307, 308]);
 
-export function compileCustomRoutes(raw: RawCustomRoutes, file: string, options: { trailingSlash: boolean }): CustomRoutes {
+export interface CompileRoutesOptions {
+  trailingSlash: boolean;
+  /** Called for each field that has no meaning here (`locale`), with where it is: 'redirects[0].locale'. */
+  ignored?(where: string): void;
+}
+
+export function compileCustomRoutes(raw: RawCustomRoutes, file: string, options: CompileRoutesOptions): CustomRoutes {
   const fail = (where: string, problem: string): never => {
     throw new NextpressError(`Invalid ${where} in ${file}: ${problem}. See https://nextjs.org/docs/app/api-reference/config/next-config-js`, { code: 'NEXT_CONFIG_INVALID' });
   };
@@ -58,6 +64,7 @@ export function compileCustomRoutes(raw: RawCustomRoutes, file: string, options:
   const rule = (item: Record<string, unknown>, where: string): Rule => {
     const source = item.source;
     if (typeof source !== 'string' || !source.startsWith('/')) return fail(where, '`source` does not start with /');
+    if (item.locale !== undefined) options.ignored?.(`${where}.locale`); // no i18n here
     let match: PathMatcher;
     try {
       // With trailingSlash the pipeline matches paths without their slash; a source written with one matches too.

@@ -6,7 +6,8 @@
  *      ('phase-production-server', { defaultConfig }), awaited;
  *   3. `headers()`, `redirects()`, `rewrites()` are called once and compiled;
  *   4. `env` is copied into process.env (existing values are replaced, as in Next);
- *   5. options with no meaning here are listed once, in one warning line.
+ *   5. options with no meaning here are listed once, in one warning line (and `locale` fields of
+ *      routes in another).
  * Any failure throws a NextpressError naming the file (the start stops).
  */
 import fs from 'node:fs';
@@ -85,7 +86,9 @@ export async function loadNextConfig(projectDir: string, logger: EngineLogger): 
       throw failed(`${name}()`, error);
     }
   };
-  const routes = compileCustomRoutes({ headers: await call('headers'), redirects: await call('redirects'), rewrites: await call('rewrites') }, file, { trailingSlash });
+  const ignoredFields: string[] = [];
+  const raw = { headers: await call('headers'), redirects: await call('redirects'), rewrites: await call('rewrites') };
+  const routes = compileCustomRoutes(raw, file, { trailingSlash, ignored: (where) => ignoredFields.push(where) });
 
   // 4. env
   if (config.env !== undefined) {
@@ -95,6 +98,7 @@ export async function loadNextConfig(projectDir: string, logger: EngineLogger): 
 
   // 5. ignored options, once
   const ignored = Object.keys(config).filter((key) => !SUPPORTED.has(key) && config[key] !== undefined);
+  if (ignoredFields.length > 0) logger.warn({ file, ignored: ignoredFields }, `${file}: ${ignoredFields.join(', ')} ignored (nextpress has no i18n; routes match every path as if \`locale: false\`)`);
   if (ignored.length > 0) logger.warn({ file, ignored }, `${file}: ${ignored.join(', ')} ${ignored.length === 1 ? 'has' : 'have'} no meaning on nextpress (it serves route handlers only) and ${ignored.length === 1 ? 'is' : 'are'} ignored`);
 
   return { file, basePath, trailingSlash, skipTrailingSlashRedirect: config.skipTrailingSlashRedirect === true, routes, ignored };

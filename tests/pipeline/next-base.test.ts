@@ -107,6 +107,17 @@ describe('start-up rules', () => {
     expect((await request(served).get('/api/x')).status).toBe(200);
   });
 
+  test('`locale` on a route is ignored with a warning naming where it is', async () => {
+    const recorder = recordingLogger();
+    const dir = project({ 'next.config.js': 'module.exports = { async redirects() { return [{ source: "/a", destination: "/api/x", permanent: false, locale: false }]; } };\n' });
+    const served = createApp({ routesDir: path.join(dir, 'app'), logger: recorder.logger });
+    await served.locals.nextpress.ready;
+    expect(recorder.lines.filter((line) => line.level === 'warn').map((line) => line.msg)).toEqual([
+      'next.config.js: redirects[0].locale ignored (nextpress has no i18n; routes match every path as if `locale: false`)',
+    ]);
+    expect((await request(served).get('/a')).headers.location).toBe('/api/x');
+  });
+
   test('a proxy that is not a function is refused naming the file', async () => {
     const dir = project({ 'proxy.ts': 'export const proxy = 1;\n' });
     const started = createApp({ routesDir: path.join(dir, 'app'), logger: recordingLogger().logger });
