@@ -68,6 +68,8 @@ export interface NextpressState {
   routesDir: string;
   /** The Next project folder (next.config, proxy.ts), if any. */
   projectDir: string | undefined;
+  /** The project files read at start, once `ready` settled: e.g. ['next.config.mjs', './proxy.ts']. */
+  projectFiles(): string[];
   routes: RouteInfo[];
   /** Settles once preloading (if asked for) is done; rejects naming the first file that failed. */
   ready: Promise<void>;
@@ -129,6 +131,10 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
   const state: NextpressState = {
     routesDir,
     projectDir,
+    projectFiles: () => {
+      const loaded = pipeline?.loaded();
+      return [loaded?.config?.file, loaded?.proxy?.file].filter((file): file is string => file !== undefined);
+    },
     routes: routes.map((route) => ({ pattern: route.pattern, methods: route.declaredMethods, relativeFile: route.relativeFile })),
     ready,
     draining: false,

@@ -277,7 +277,10 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
       const headers: Record<string, string | string[]> = {};
       if (flow.location !== undefined) headers.location = flow.location;
       const cookies = store.responseCookies?.toSetCookieHeaders();
-      if (cookies !== undefined && cookies.length > 0) headers['set-cookie'] = cookies;
+      if (cookies !== undefined && cookies.length > 0) {
+        const earlier = res.getHeader('set-cookie'); // set by a proxy.ts next(): kept, as writeResponse does
+        headers['set-cookie'] = earlier === undefined ? cookies : [...(Array.isArray(earlier) ? earlier : [String(earlier)]), ...cookies];
+      }
       try {
         writeHead(res, flow.status, '', headers);
       } catch (refused) {

@@ -129,6 +129,22 @@ describe('start', () => {
     await stop(byCwd);
   });
 
+  test("a Next project's next.config and proxy.ts run under start; the files read are logged", async () => {
+    const project = writeApp({
+      'app/api/where/route.ts': "export const GET = () => new Response('app folder');",
+      'next.config.mjs': "export default { async redirects() { return [{ source: '/old', destination: '/api/where', permanent: true }]; } };\n",
+      'proxy.ts': "export function proxy(request) { if (request.nextUrl.pathname === '/api/where') return new Response('guarded', { status: 401 }); }\n",
+    });
+    const run = runCli(cli, app, { ROUTES_DIR: undefined }, ['start', project]);
+    const url = await listeningUrl(run);
+    const read = await run.waitFor((line) => line.msg?.startsWith('Read from the project') === true);
+    expect(read.msg).toBe('Read from the project: next.config.mjs, ./proxy.ts (next.config and proxy run before the routes)');
+    const moved = await fetchText(`${url}/old`);
+    expect([moved.status, moved.headers.location]).toEqual([308, '/api/where']);
+    expect(await fetchText(`${url}/api/where`)).toMatchObject({ status: 401, body: 'guarded' });
+    await stop(run);
+  });
+
   test('LOG_LEVEL=warn: nothing on stdout, and "Listening on <url>" on stderr', async () => {
     const port = await freePort();
     const run = runCli(cli, app, { LOG_LEVEL: 'warn' }, ['start', '-p', String(port)]);

@@ -19,6 +19,7 @@ const seen: string[] = [];
 let served: Served;
 let pendingAfter: () => Promise<void>;
 let releaseStream: (() => void) | undefined;
+let appState: { projectDir: string | undefined; projectFiles(): string[] };
 const log = recordingLogger();
 
 beforeAll(async () => {
@@ -42,6 +43,7 @@ beforeAll(async () => {
   const app = createApp({ routesDir: path.join(fixture, 'app'), logger: log.logger });
   await app.locals.nextpress.ready;
   pendingAfter = app.locals.nextpress.pendingAfter;
+  appState = app.locals.nextpress;
   served = await serve(app);
 });
 
@@ -59,6 +61,11 @@ describe('next.config.mjs is read once at start', () => {
     // (Read here: under jest, route files run in another realm with their own copy of process.env.)
     expect(process.env.NEXT_APP_GREETING).toBe('hello from phase-production-server');
     expect(process.env.NEXT_APP_DEFAULT_BASE).toBe('""');
+  });
+
+  test('the files read are listed on the app state', () => {
+    expect(appState.projectDir).toBe(fixture);
+    expect(appState.projectFiles()).toEqual(['next.config.mjs', './proxy.ts']);
   });
 
   test('options with no meaning here are listed once, in one warning', () => {
@@ -226,6 +233,13 @@ describe('proxy.ts', () => {
     expect(response.headers.get('x-proxy')).toBe('on');
     expect(response.headers.getSetCookie()).toEqual(['seen=1; Path=/', 'route=1; Path=/']);
     expect(await json(response)).toEqual({ route: 'cookie' });
+  });
+
+  test("cookies set on next() are kept when the route answers with redirect() and cookies() of its own", async () => {
+    const response = await get('/api/go');
+    expect(response.status).toBe(307);
+    expect(response.headers.get('location')).toBe('/api/echo');
+    expect(response.headers.getSetCookie()).toEqual(['seen=1; Path=/', 'r=1; Path=/']);
   });
 
   test('a throw answers an empty 500, logged naming the file', async () => {
