@@ -6,7 +6,7 @@
  *   1. basePath (outside it: 404) and trailingSlash: a non-canonical URL answers 308
  *      (skipTrailingSlashRedirect: no redirect)
  *   2. next.config `headers`: set on the response now, so whatever answers carries them
- *   3. `redirects`: the first match answers 307/308 (or its statusCode)
+ *   3. `redirects`: the first match answers 307/308 (or its statusCode), the location as body
  *   4. proxy.ts / middleware.ts, when its matcher matches
  *   5. `beforeFiles` rewrites, each followed by a route check (a match -> the dispatcher)
  *   6. a static route (no dynamic segment) -> the dispatcher
@@ -104,8 +104,10 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
       const params = matchRule(rule, path, pathname, view);
       if (params === undefined) continue;
       const destination = buildDestination({ destination: rule.destination, params, query: view.pairs, appendParamsToQuery: false });
-      res.writeHead(rule.status, { location: formatDestination(destination, prefix(rule, destination)) });
-      res.end();
+      // As Next answers a config redirect: the location as the body, and `Refresh` on a 308.
+      const location = formatDestination(destination, prefix(rule, destination));
+      res.writeHead(rule.status, rule.status === 308 ? { location, refresh: `0;url=${location}` } : { location });
+      res.end(location);
       return;
     }
 

@@ -106,6 +106,15 @@ describe('redirects()', () => {
     expect(response.headers.get('location')).toBe(location);
   });
 
+  test("the answer is Next's: the location as the body, and Refresh on a 308", async () => {
+    const permanent = await get('/old-blog/hello');
+    expect(permanent.headers.get('refresh')).toBe('0;url=/api/posts/hello');
+    expect(await permanent.text()).toBe('/api/posts/hello');
+    const temporary = await get('/temp');
+    expect(temporary.headers.get('refresh')).toBeNull();
+    expect(await temporary.text()).toBe('/api/echo');
+  });
+
   test('a regex param that does not match, or a has that fails, is no redirect', async () => {
     expect((await get('/post/abc')).status).toBe(404);
     expect((await get('/beta')).status).toBe(404);
