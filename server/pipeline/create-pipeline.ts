@@ -53,6 +53,11 @@ interface State {
 
 const NO_CONFIG = { basePath: '', trailingSlash: false, skipTrailingSlashRedirect: false };
 
+/** Outside basePath: the app's own 404. */
+function notFound(res: ExpressResponse): void {
+  res.status(404).json({ error: 'Not Found' });
+}
+
 export function createPipeline(projectDir: string, options: PipelineOptions): Pipeline | undefined {
   // Found now (sync), so a project without either file costs nothing; both conventions at once throw here.
   if (findNextConfig(projectDir) === undefined && findProxyFile(projectDir) === undefined) return undefined;
@@ -135,13 +140,10 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
         void proxyExternal(req, res, formatDestination(destination), logger).catch(next);
         return true;
       }
-      path = destination.pathname;
-      if (!rule.basePath) {
-        // `basePath: false`: the destination is a full path; routes are under basePath.
-        const inner = canonicalPath(path, settings.basePath, false);
-        inBase = inner !== undefined;
-        if (inner !== undefined) path = inner.path;
-      }
+      // Normalised as a request's path would be; `basePath: false`: the destination is a full path, and routes are under basePath.
+      const inner = canonicalPath(destination.pathname, rule.basePath ? '' : settings.basePath, false);
+      inBase = inner !== undefined;
+      path = inner?.path ?? destination.pathname;
       view.setSearch(destination.search);
       return false;
     };
@@ -150,6 +152,9 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
       req.url = path + view.search;
       next();
     };
+
+    // No rewrites: the dispatcher matches on its own (one route lookup, not two).
+    if (routes === undefined || routes.beforeFiles.length + routes.afterFiles.length + routes.fallback.length === 0) return inBase ? go() : notFound(res);
 
     // 5. beforeFiles
     for (const rule of routes?.beforeFiles ?? []) {
@@ -173,10 +178,7 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
       if (outcome === true) return;
       if (outcome === false && routed() !== undefined) return go();
     }
-    if (!inBase) {
-      res.status(404).json({ error: 'Not Found' });
-      return;
-    }
+    if (!inBase) return notFound(res);
     go();
   }
 

@@ -154,6 +154,10 @@ describe('rewrites(): beforeFiles, afterFiles, fallback', () => {
     expect(body).toMatchObject({ route: 'slug', params: { slug: 'first-post' }, url: `${served.url}/article/first-post` });
   });
 
+  test('a destination is normalised as a request path would be', async () => {
+    expect(await json(await get('/slashed'))).toMatchObject({ route: 'echo' });
+  });
+
   test('fallback answers paths nothing else matched; others stay 404', async () => {
     expect(await json(await get('/api/no/such/thing'))).toMatchObject({ route: 'fallback' });
     expect((await get('/elsewhere')).status).toBe(404);
