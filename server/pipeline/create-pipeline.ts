@@ -3,10 +3,10 @@
  * before the auth guard and the dispatcher. Undefined when the project has neither file (then
  * nothing runs per request). Both files are read once, at start (`ready`). Per request, in
  * Next's documented order:
- *   1. basePath (outside it: 404) and trailingSlash: a non-canonical URL answers 308
- *      (skipTrailingSlashRedirect: no redirect)
+ *   1. basePath (outside it: 404) and trailingSlash: the path routes and sources match on
  *   2. next.config `headers`: set on the response now, so whatever answers carries them
- *   3. `redirects`: the first match answers 307/308 (or its statusCode), the location as body
+ *   3. redirects: a non-canonical URL answers 308 (not with skipTrailingSlashRedirect); then the
+ *      first matching `redirects` rule answers 307/308 (or its statusCode), the location as body
  *   4. proxy.ts / middleware.ts, when its matcher matches
  *   5. `beforeFiles` rewrites, each followed by a route check (a match -> the dispatcher)
  *   6. a static route (no dynamic segment) -> the dispatcher
@@ -83,13 +83,8 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
     const pathname = q === -1 ? url : url.slice(0, q);
     const view = new RequestView(req, q === -1 ? '' : url.slice(q));
 
-    // 1. basePath and trailing slash
+    // 1. basePath and trailing slash (the redirect comes after the headers, as Next's is the first of its redirects)
     const where = canonicalPath(pathname, settings.basePath, settings.trailingSlash);
-    if (where !== undefined && where.canonical !== pathname && !settings.skipTrailingSlashRedirect) {
-      res.writeHead(308, { location: where.canonical + view.search });
-      res.end();
-      return;
-    }
     let inBase = where !== undefined;
     if (inBase && settings.basePath !== '') (req as { [kBasePath]?: string })[kBasePath] = settings.basePath; // nextUrl.basePath
     let path = where?.path ?? pathname;
@@ -103,7 +98,12 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
       for (const header of rule.headers) res.setHeader(interpolate(header.key, params), interpolate(header.value, params));
     }
 
-    // 3. redirects
+    // 3. redirects: the trailing-slash one, then next.config's
+    if (where !== undefined && where.canonical !== pathname && !settings.skipTrailingSlashRedirect) {
+      res.writeHead(308, { location: where.canonical + view.search });
+      res.end();
+      return;
+    }
     for (const rule of routes?.redirects ?? []) {
       if (rule.basePath && !inBase) continue;
       const params = matchRule(rule, path, pathname, view);

@@ -86,6 +86,8 @@ describe('headers()', () => {
 
   test('they apply to redirects and 404s too; other paths get none', async () => {
     expect((await get('/old-blog/x')).headers.get('x-on-redirect')).toBe('1');
+    const slash = await get('/api/items/7/?a=1');
+    expect([slash.status, slash.headers.get('location'), slash.headers.get('x-item')]).toEqual([308, '/api/items/7?a=1', 'item-7']);
     const missing = await get('/nowhere');
     expect(missing.status).toBe(404);
     expect(missing.headers.get('x-from-config')).toBeNull();
