@@ -9,7 +9,7 @@
  */
 import { NextpressError } from '../errors';
 import { compileSource, type Params, type PathMatcher } from './compile-source';
-import { matchHas, type HasInput, type RouteHas } from './match-has';
+import { matchHas, valueRegExp, type HasInput, type RouteHas } from './match-has';
 
 export interface Rule {
   source: string;
@@ -80,6 +80,13 @@ export function compileCustomRoutes(raw: RawCustomRoutes, file: string, options:
     for (const [index, item] of items.entries()) {
       if (!['header', 'cookie', 'query', 'host'].includes(item.type as string)) fail(`${where}[${index}]`, '`type` must be "header", "cookie", "query" or "host"');
       if (item.type !== 'host' && typeof item.key !== 'string') fail(`${where}[${index}]`, '`key` must be a string');
+      if (item.value !== undefined) {
+        try {
+          valueRegExp(item as unknown as RouteHas);
+        } catch (error) {
+          fail(`${where}[${index}]`, `\`value\` is not a valid regular expression (${(error as Error).message})`);
+        }
+      }
     }
     return items as unknown as RouteHas[];
   };

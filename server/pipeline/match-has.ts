@@ -42,7 +42,7 @@ function test(input: HasInput, item: RouteHas, captured: Params): boolean {
     captured[safeName(item.type === 'host' ? 'host' : key)] = value;
     return true;
   }
-  const found = new RegExp(`^${item.value}$`).exec(value);
+  const found = valueRegExp(item).exec(value);
   if (found === null) return false;
   if (found.groups !== undefined) {
     for (const [name, group] of Object.entries(found.groups)) if (group !== undefined) captured[name] = group;
@@ -50,6 +50,18 @@ function test(input: HasInput, item: RouteHas, captured: Params): boolean {
     captured.host = found[0];
   }
   return true;
+}
+
+const compiled = new WeakMap<RouteHas, RegExp>();
+
+/** `value` as a whole-value regex, compiled once per item; an invalid one throws (checked at start by compileCustomRoutes). */
+export function valueRegExp(item: RouteHas): RegExp {
+  let regexp = compiled.get(item);
+  if (regexp === undefined) {
+    regexp = new RegExp(`^${item.value}$`);
+    compiled.set(item, regexp);
+  }
+  return regexp;
 }
 
 function read(input: HasInput, type: RouteHas['type'], key: string): string | undefined {

@@ -99,6 +99,12 @@ describe('start-up rules', () => {
     await expect(started.locals.nextpress.ready).rejects.toThrow('Invalid redirects[0] in next.config.js: `permanent` must be true or false (or give `statusCode`)');
   });
 
+  test('a has value that is not a regex is refused at start, naming where', async () => {
+    const dir = project({ 'next.config.js': 'module.exports = { async rewrites() { return [{ source: "/a", destination: "/b", has: [{ type: "query", key: "q", value: "(" }] }]; } };\n' });
+    const started = createApp({ routesDir: path.join(dir, 'app'), logger: recordingLogger().logger });
+    await expect(started.locals.nextpress.ready).rejects.toThrow('Invalid rewrites[0].has[0] in next.config.js: `value` is not a valid regular expression (Invalid regular expression: /^($/: Unterminated group)');
+  });
+
   test('next.config.ts with skipTrailingSlashRedirect: /x/ and /x both answer, no redirect', async () => {
     // As create-next-app writes it: the type comes from the `next` package root.
     const dir = project({ 'next.config.ts': 'import type { NextConfig } from "next";\nimport { NextConfig as Again } from "next";\nconst config: NextConfig & Again = { skipTrailingSlashRedirect: true };\nexport default config;\n' });
