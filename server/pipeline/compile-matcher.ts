@@ -9,7 +9,7 @@
  */
 import { NextpressError } from '../errors';
 import { compileSource, type PathMatcher } from './compile-source';
-import { matchHas, type HasInput, type RouteHas } from './match-has';
+import { matchHas, valueRegExp, type HasInput, type RouteHas } from './match-has';
 
 export type ProxyMatcher = (pathname: string, input: HasInput) => boolean;
 
@@ -36,6 +36,14 @@ export function compileMatcher(matcher: unknown, file: string): ProxyMatcher | u
       return fail(`"${source}" is not a valid pattern (${(error as Error).message})`);
     }
     const object = typeof item === 'object' ? (item as { has?: RouteHas[]; missing?: RouteHas[] }) : {};
+    for (const condition of [...(object.has ?? []), ...(object.missing ?? [])]) {
+      if (condition.value === undefined) continue;
+      try {
+        valueRegExp(condition);
+      } catch (error) {
+        return fail(`the \`value\` of a condition of "${source}" is not a valid regular expression (${(error as Error).message})`);
+      }
+    }
     return { match, has: object.has, missing: object.missing };
   });
   return (pathname, input) => entries.some((entry) => entry.match(pathname) !== undefined && (entry.has === undefined && entry.missing === undefined ? true : matchHas(input, entry.has, entry.missing) !== undefined));

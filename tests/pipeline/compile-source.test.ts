@@ -55,5 +55,8 @@ describe('compileMatcher', () => {
     expect(compileMatcher(undefined, './proxy.ts')).toBeUndefined();
     expect(() => compileMatcher('api', './proxy.ts')).toThrow('Invalid `config.matcher` in ./proxy.ts: "api" must start with /.');
     expect(() => compileMatcher([42], './proxy.ts')).toThrow('Invalid `config.matcher` in ./proxy.ts: expected a string or { source }, got 42.');
+    expect(() => compileMatcher({ source: '/x', has: [{ type: 'header', key: 'a', value: '[' }] }, './proxy.ts')).toThrow(
+      'Invalid `config.matcher` in ./proxy.ts: the `value` of a condition of "/x" is not a valid regular expression (Invalid regular expression: /^[$/: Unterminated character class).',
+    );
   });
 });
