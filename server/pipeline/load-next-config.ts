@@ -5,7 +5,7 @@
  *   2. imported through the route loader (jiti); a function export is called with
  *      ('phase-production-server', { defaultConfig }), awaited;
  *   3. `headers()`, `redirects()`, `rewrites()` are called once and compiled;
- *   4. `env` is copied into process.env (existing values are replaced, as in Next);
+ *   4. `env` is copied into process.env (its values win, as they do when Next inlines them);
  *   5. options with no meaning here are listed once, in one warning line (and `locale` fields of
  *      routes in another).
  * Any failure throws a NextpressError naming the file (the start stops).
