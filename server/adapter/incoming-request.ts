@@ -7,7 +7,7 @@
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 
-import { NextRequest } from '../next/request';
+import { kBasePath, NextRequest } from '../next/request';
 import { bodyStream, readBody } from './read-body';
 import { isNextpressError } from '../errors';
 import { ERROR_BRAND } from '../shared/shared-state';
@@ -63,6 +63,11 @@ export class IncomingNextRequest {
   }
 
   /** Absolute: protocol and host from Express (so `trust proxy` applies), then the original path and query. */
+  /** next.config's basePath, when the request was served under one (server/pipeline); NextRequest's nextUrl reads it. */
+  get [kBasePath](): string | undefined {
+    return (this.#req as { [kBasePath]?: string })[kBasePath];
+  }
+
   get url(): string {
     return (this.#url ??= `${this.#req.protocol}://${this.#req.host || 'localhost'}${this.#req.originalUrl}`);
   }

@@ -56,6 +56,8 @@ export interface Dispatcher {
   (req: ExpressRequest, res: ExpressResponse, next: NextFunction): void;
   /** The route a request's path resolves to (cached on the request), e.g. for an auth guard. */
   match(req: ExpressRequest): RouteMatch | undefined;
+  /** The route a pathname resolves to, nothing cached (next.config rewrites ask before choosing); throws the 400 for malformed encoding. */
+  lookup(pathname: string): RouteMatch | undefined;
   /** Resolves when every after() callback queued so far has finished. */
   settled(): Promise<void>;
 }

@@ -14,6 +14,7 @@ import type { EngineLogger } from '../logger';
 import type { MethodEntry } from '../loading/method-table';
 import { hasHeader, isResponseLike, writeResponse } from '../adapter/write-response';
 import { writeHead } from '../adapter/write-head';
+import { mergeCookies } from '../adapter/merge-cookies';
 import { sendEmpty } from '../adapter/send-empty';
 import { NEXT_HEADER, REWRITE_HEADER } from '../next/response';
 import { toControlFlow } from './control-flow';
@@ -77,8 +78,8 @@ export function createResponder(logger: EngineLogger): Responder {
     if (flow !== undefined) {
       const headers: Record<string, string | string[]> = {};
       if (flow.location !== undefined) headers.location = flow.location;
-      const cookies = store.responseCookies?.toSetCookieHeaders();
-      if (cookies !== undefined && cookies.length > 0) headers['set-cookie'] = cookies;
+      const cookies = mergeCookies(res, null, store.responseCookies?.toSetCookieHeaders()); // after any a proxy.ts next() set
+      if (cookies !== undefined) headers['set-cookie'] = cookies;
       try {
         writeHead(res, flow.status, '', headers);
       } catch (refused) {
