@@ -229,6 +229,10 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
 
   const dispatcher = dispatch as Dispatcher;
   dispatcher.match = match;
+  dispatcher.lookup = (pathname) => {
+    const found = tree.match(pathname);
+    return found === undefined ? undefined : { route: found.value, params: found.params };
+  };
   dispatcher.settled = afterQueue.settled;
   return dispatcher;
 }
