@@ -19,6 +19,7 @@ import type { Dispatcher } from '../server/dispatch/dispatcher';
 import type { ProtectedMatcher } from '../server/auth/protected-matcher';
 import type { AuthSession } from '../server/auth/types';
 import { normalizePath } from '../server/routing/normalize-path';
+import { sendJsonError } from '../server/adapter/send-json-error';
 
 export interface RequireAuthOptions {
   /** Is this route pattern (e.g. `/api/users/[id]`) protected? */
@@ -28,8 +29,6 @@ export interface RequireAuthOptions {
   /** The request's session, or null. */
   session: (req: Request) => Promise<AuthSession | null>;
 }
-
-const BODY = JSON.stringify({ error: 'Unauthorized' });
 
 export function requireAuth({ isProtected, basePath, session }: RequireAuthOptions): (dispatcher: Dispatcher) => RequestHandler {
   const isSignInRoute = (pattern: string) => pattern === basePath || pattern.startsWith(`${basePath}/`);
@@ -52,11 +51,5 @@ export function requireAuth({ isProtected, basePath, session }: RequireAuthOptio
 }
 
 function unauthorized(res: Response, challenge: string): void {
-  res.writeHead(401, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(BODY),
-    'cache-control': 'no-store',
-    'www-authenticate': challenge,
-  });
-  res.end(BODY);
+  sendJsonError(res, 401, 'Unauthorized', { 'cache-control': 'no-store', 'www-authenticate': challenge });
 }

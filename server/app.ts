@@ -29,6 +29,7 @@ import { addPackageFallback } from './loading/load-route-module';
 import type { AuthSettings } from './auth/types';
 import { findProjectRoot } from './pipeline/find-project-root';
 import { createPipeline } from './pipeline/create-pipeline';
+import { sendJsonError } from './adapter/send-json-error';
 
 export interface CreateAppOptions {
   /** The folder of route files (Next's `app/` folder, or a part of it). */
@@ -164,7 +165,7 @@ async function preloadAll(routes: Route[]): Promise<void> {
 }
 
 const notFound: RequestHandler = (_req, res) => {
-  res.status(404).json({ error: 'Not Found' });
+  sendJsonError(res, 404, 'Not Found');
 };
 
 /** Client errors (4xx NextpressError) answer JSON with their reason; everything else is logged and answers an empty 500. */
@@ -179,7 +180,7 @@ function errorHandler(logger: EngineLogger): ErrorRequestHandler {
     }
     if (status === 413) res.setHeader('connection', 'close');
     if (expose && status < 500) {
-      res.status(status).json({ error: error.message });
+      sendJsonError(res, status, error.message);
       return;
     }
     res.writeHead(status >= 400 && status < 600 ? status : 500);

@@ -19,8 +19,8 @@ import { getCacheControlHeader, ONE_YEAR } from './cache-control';
 import { IMPLICIT_TAG_PREFIX } from './implicit-tags';
 import type { CacheState, RoutePlan } from './route-plan';
 import type { Collected } from './data-cache';
+import { sendJsonError } from '../adapter/send-json-error';
 
-const NOT_FOUND_BODY = '{"error":"Not Found"}';
 
 /** Per entry object: its HIT header list, and whether it carries cookies (memory entries are reused). */
 const written = new WeakMap<CacheEntry, { hit: Array<string | string[]>; cookies: boolean }>();
@@ -104,8 +104,7 @@ export function toResponse(stored: CacheEntry, state: CacheState): Response {
 
 /** dynamicParams = false and params generateStaticParams did not list: Next's 404. */
 export function sendNotFound(res: ServerResponse): void {
-  res.writeHead(404, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(NOT_FOUND_BODY.length) });
-  res.end(NOT_FOUND_BODY);
+  sendJsonError(res, 404, 'Not Found');
 }
 
 function setCookiesOf(response: ResponseLike): string[] {

@@ -18,6 +18,7 @@ import { mergeCookies } from '../adapter/merge-cookies';
 import { sendEmpty } from '../adapter/send-empty';
 import { NEXT_HEADER, REWRITE_HEADER } from '../next/response';
 import { toControlFlow } from './control-flow';
+import { sendJsonError } from '../adapter/send-json-error';
 
 export interface Responder {
   respond(value: unknown, entry: MethodEntry, store: RequestStore, req: ExpressRequest, res: ExpressResponse): void | Promise<void>;
@@ -98,11 +99,7 @@ export function createResponder(logger: EngineLogger): Responder {
     }
     if (isNextpressError(error) && error.status < 500 && !res.headersSent) {
       // The client's fault (body over the limit, malformed JSON): answered with its status and reason.
-      const body = JSON.stringify({ error: error.message });
-      const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) };
-      if (error.status === 413) headers.connection = 'close';
-      res.writeHead(error.status, headers);
-      res.end(body);
+      sendJsonError(res, error.status, error.message, error.status === 413 ? { connection: 'close' } : undefined);
       return;
     }
     logger.error({ err: error, file: store.routeFile, method: req.method, url: req.originalUrl }, `Error in route handler '${store.routeFile}'`);

@@ -28,6 +28,7 @@ import { proxyExternal } from './proxy-external';
 import { RequestView } from './request-view';
 import { runProxy } from './run-proxy';
 import { kBasePath } from '../next/request';
+import { sendJsonError } from '../adapter/send-json-error';
 
 export interface PipelineOptions {
   logger: EngineLogger;
@@ -55,7 +56,7 @@ const NO_CONFIG = { basePath: '', trailingSlash: false, skipTrailingSlashRedirec
 
 /** Outside basePath: the app's own 404. */
 function notFound(res: ExpressResponse): void {
-  res.status(404).json({ error: 'Not Found' });
+  sendJsonError(res, 404, 'Not Found');
 }
 
 export function createPipeline(projectDir: string, options: PipelineOptions): Pipeline | undefined {

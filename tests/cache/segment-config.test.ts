@@ -87,7 +87,11 @@ describe("dynamic = 'force-static'", () => {
   test('concurrent cold requests share one handler run', async () => {
     const all = await Promise.all(Array.from({ length: 20 }, () => get('/cold')));
     expect(new Set(all.map((res) => res.json().count))).toEqual(new Set([1]));
-    expect(all.every((res) => res.headers.get('x-nextjs-cache') === 'MISS')).toBe(true);
+    // Those that came while the one run was going wait for it (MISS); one that a loaded machine
+    // delays past the run's end finds the stored entry (HIT). None runs the handler again.
+    const states = all.map((res) => res.headers.get('x-nextjs-cache'));
+    expect(states.filter((state) => state !== 'MISS' && state !== 'HIT')).toEqual([]);
+    expect(states).toContain('MISS');
     expect((await get('/cold')).headers.get('x-nextjs-cache')).toBe('HIT');
   });
 
