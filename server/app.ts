@@ -28,6 +28,7 @@ import { installLightResponse } from './next/light-response';
 import { addPackageFallback } from './loading/load-route-module';
 import type { AuthSettings } from './auth/types';
 import { findProjectRoot } from './pipeline/find-project-root';
+import { createReloader, type ReloadResult } from './dev/create-reloader';
 import { createPipeline } from './pipeline/create-pipeline';
 import { sendJsonError } from './adapter/send-json-error';
 
@@ -84,6 +85,8 @@ export interface NextpressState {
   dispatcher: Dispatcher;
   /** The response cache (segment config, next/cache). */
   cache: ResponseCache;
+  /** Development: rescan the routes, forget the project's evaluated modules, serve the new table (dev/create-reloader.ts). */
+  reload(): ReloadResult;
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -141,15 +144,28 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
       const loaded = pipeline?.loaded();
       return [loaded?.config?.file, loaded?.proxy?.file].filter((file): file is string => file !== undefined);
     },
-    routes: routes.map((route) => ({ pattern: route.pattern, methods: route.declaredMethods, relativeFile: route.relativeFile })),
+    routes: routes.map(toRouteInfo),
     ready,
     draining: false,
     pendingAfter: () => Promise.all([dispatcher.settled(), cache.settled(), pipeline?.settled()]).then(() => undefined),
     dispatcher,
     cache,
+    reload: createReloader({
+      routesDir,
+      root: projectDir ?? routesDir,
+      dispatcher,
+      logger,
+      onRoutes: (fresh) => {
+        state.routes = fresh.map(toRouteInfo);
+      },
+    }),
   };
   app.locals.nextpress = state;
   return app as Express & { locals: { nextpress: NextpressState } };
+}
+
+function toRouteInfo(route: Route): RouteInfo {
+  return { pattern: route.pattern, methods: route.declaredMethods, relativeFile: route.relativeFile };
 }
 
 /** Auth.js and next-auth take ~300 ms to load: only apps that use auth pay for it. */

@@ -41,14 +41,17 @@ async function main(): Promise<void> {
 
   const input = { dir: line.dir, flags: line.flags };
   switch (line.command) {
-    case 'start': {
+    case 'start':
+    case 'dev': {
+      const dev = line.command === 'dev';
+      if (dev) process.env.NODE_ENV = 'development'; // as `next dev`
       let config: Config;
       try {
         config = loadCliConfig(input);
       } catch (error) {
         exitOnConfigError(error);
       }
-      await startCommand(config);
+      await startCommand(config, { watch: dev });
       return;
     }
     case 'routes':

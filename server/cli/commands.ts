@@ -3,11 +3,12 @@
  * (parse-command-line.ts) accepts exactly these; the help (usage.ts) prints them.
  *
  *   start [dir]   -p, --port  -H, --hostname  --routes   serve (the default command)
+ *   dev [dir]     -p, --port  -H, --hostname  --routes   serve, reloading on every change
  *   routes [dir]  --routes  --json                       print the route table
  *   check [dir]   --routes                               load everything, report every problem
  */
 
-export type CommandName = 'start' | 'routes' | 'check';
+export type CommandName = 'start' | 'dev' | 'routes' | 'check';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -31,6 +32,19 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   start: {
     summary: 'serve the routes over HTTP (the default command; what `npm start` runs)',
     details: ['Prints the route table, then "Listening on <url>" (to stderr when LOG_LEVEL is above info).'],
+    options: {
+      port: { type: 'string', short: 'p', value: '<port>', description: 'port to listen on (PORT; default 3000; 0 picks a free one)' },
+      hostname: { type: 'string', short: 'H', value: '<host>', description: 'interface to listen on (HOST; default every interface)' },
+      routes: ROUTES,
+    },
+  },
+  dev: {
+    summary: 'serve in development: edits, new and deleted route files are served without a restart',
+    details: [
+      'NODE_ENV=development. Watches the project (route files and everything under it but node_modules);',
+      'a change is re-imported on the next request, a new route answers at once, a deleted one 404s,',
+      'and a conflict keeps the last good route table. One line per reload.',
+    ],
     options: {
       port: { type: 'string', short: 'p', value: '<port>', description: 'port to listen on (PORT; default 3000; 0 picks a free one)' },
       hostname: { type: 'string', short: 'H', value: '<host>', description: 'interface to listen on (HOST; default every interface)' },

@@ -16,10 +16,15 @@ import { handleShutdown } from '../lifecycle/shutdown';
 import { startServer } from '../lifecycle/start-server';
 import { createLogger } from '../logging/logger';
 
-export async function startCommand(config: Config): Promise<void> {
+export interface StartOptions {
+  /** `dev`: one process, watching the project and reloading on change (dev/watch-project.ts). */
+  watch?: boolean;
+}
+
+export async function startCommand(config: Config, options: StartOptions = {}): Promise<void> {
   const logger = createLogger(config);
 
-  if (config.webConcurrency > 1 && cluster.isPrimary) {
+  if (config.webConcurrency > 1 && cluster.isPrimary && options.watch !== true) {
     prepareAuthEnv(config, process.env, logger); // workers inherit one development AUTH_SECRET, if any
     runPrimary({ workers: config.webConcurrency, shutdownTimeoutMs: config.timeouts.shutdownMs, logger });
     return;
@@ -42,6 +47,12 @@ export async function startCommand(config: Config): Promise<void> {
     else logger.info({ routes }, count);
     const files = nextpress.projectFiles();
     if (files.length > 0) logger.info({ projectDir: nextpress.projectDir, files }, `Read from the project: ${files.join(', ')} (next.config and proxy run before the routes)`);
+  }
+  if (options.watch === true) {
+    const root = nextpress.projectDir ?? nextpress.routesDir;
+    const { watchProject } = await import('../dev/watch-project'); // only `dev` loads the watcher
+    await watchProject(root, nextpress.reload, logger).ready;
+    logger.info({ root }, `Watching ${root} for changes`);
   }
   if (logger.isLevelEnabled('info')) logger.info({ url, pid: process.pid }, `Listening on ${url}`);
   else if (first) process.stderr.write(`Listening on ${url}\n`);

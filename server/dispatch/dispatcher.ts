@@ -56,10 +56,14 @@ export interface Dispatcher {
   lookup(pathname: string): RouteMatch | undefined;
   /** Resolves when every after() callback queued so far has finished. */
   settled(): Promise<void>;
+  /** Serves this route table from the next request on (development reload; requests in flight keep theirs). */
+  setRoutes(routes: Route[]): void;
 }
 
+const treeOf = (routes: Route[]) => createRouteTree(routes.map((route) => ({ segments: route.segments, value: route })));
+
 export function createDispatcher(routes: Route[], options: DispatcherOptions): Dispatcher {
-  const tree = createRouteTree(routes.map((route) => ({ segments: route.segments, value: route })));
+  let tree = treeOf(routes);
   const { logger, bodyLimit } = options;
   const requestOptions = { bodyLimit }; // shared by every request's NextRequest
   const afterQueue = options.afterQueue ?? createAfterQueue(logger);
@@ -230,5 +234,8 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
     return found === undefined ? undefined : { route: found.value, params: found.params };
   };
   dispatcher.settled = afterQueue.settled;
+  dispatcher.setRoutes = (next) => {
+    tree = treeOf(next);
+  };
   return dispatcher;
 }

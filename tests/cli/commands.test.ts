@@ -199,7 +199,7 @@ describe('usage errors: exit 2, the message and the usage on stderr', () => {
     [['--nope'], "[nextpress] Unknown option '--nope' for 'start'. Run 'node server start --help' for its options.\n\n" + usage('start')],
     [['routes', '-p', '3000'], "[nextpress] Unknown option '-p' for 'routes'. Run 'node server routes --help' for its options.\n\n" + usage('routes')],
     [['start', '--port'], "[nextpress] Option '--port' needs a value, e.g. '--port <port>'.\n\n" + usage('start')],
-    [['serve'], "[nextpress] Unknown command 'serve'. Expected one of: start, routes, check.\n\n" + usage()],
+    [['serve'], "[nextpress] Unknown command 'serve'. Expected one of: start, dev, routes, check.\n\n" + usage()],
   ])('%j', async (args, stderr) => {
     expect(await runToEnd(args)).toEqual({ code: 2, stdout: '', stderr });
   });

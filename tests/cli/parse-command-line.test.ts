@@ -27,8 +27,7 @@ describe('parseCommandLine', () => {
   });
 
   test.each<[string[], string, string | undefined]>([
-    [['serve'], "Unknown command 'serve'. Expected one of: start, routes, check.", undefined],
-    [['dev'], "Unknown command 'dev'. Expected one of: start, routes, check.", undefined],
+    [['serve'], "Unknown command 'serve'. Expected one of: start, dev, routes, check.", undefined],
     [['start', '--nope'], "Unknown option '--nope' for 'start'. Run 'node server start --help' for its options.", 'start'],
     [['-x'], "Unknown option '-x' for 'start'. Run 'node server start --help' for its options.", 'start'],
     [['routes', '--port', '3000'], "Unknown option '--port' for 'routes'. Run 'node server routes --help' for its options.", 'routes'],
