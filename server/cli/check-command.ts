@@ -1,7 +1,7 @@
 /**
  * @module checkCommand: `check [dir]`, what `next build` would refuse, before deploying. Every
  * problem is collected, none stops the others:
- *   1. the settings (flags, environment, .env) through the config schema;
+ *   1. the settings (flags, environment, env files) through the config schema;
  *   2. the routes folder: the scan (bad folder names, two route files in one folder), then the
  *      conflict check (Next's rules; it stops at the first conflict);
  *   3. each route file is imported (syntax errors, missing packages, a throw at the top level);

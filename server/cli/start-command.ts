@@ -2,7 +2,9 @@
  * @module startCommand: `start [dir]`, the serving process.
  *   1. WEB_CONCURRENCY > 1 in the primary: run the workers (lifecycle/cluster.ts) and stop here
  *      (each worker runs this same command line);
- *   2. otherwise serve: createApp → ready → listen, print the route table and the URL;
+ *   2. otherwise serve: the working directory becomes the Next project root (when one is served,
+ *      as under `next start`; the primary stays put, its workers each move), createApp → ready →
+ *      listen, print the project line, the route table, the files not served and the URL;
  *   3. shut down gracefully on SIGTERM/SIGINT (lifecycle/shutdown.ts).
  * "Listening on <url>" is logged at info; when LOG_LEVEL hides info, it goes to stderr as a plain
  * line instead, so a quiet server still says that it started.
@@ -12,11 +14,19 @@ import type { Config } from '../../config';
 import { prepareAuthEnv } from '../auth/prepare-auth-env';
 import { onPrimaryShutdown, runPrimary } from '../lifecycle/cluster';
 import { formatRouteTable } from '../lifecycle/route-table';
+import { notServedLine, projectLine } from '../lifecycle/start-up-lines';
 import { handleShutdown } from '../lifecycle/shutdown';
 import { startServer } from '../lifecycle/start-server';
 import { createLogger } from '../logging/logger';
 
-export async function startCommand(config: Config): Promise<void> {
+export interface StartProject {
+  /** The Next project root (absolute), when `[dir]` or the working folder is one. */
+  root?: string;
+  /** The env files read (load-env-files.ts), for the project line. */
+  envFiles: readonly string[];
+}
+
+export async function startCommand(config: Config, project: StartProject = { envFiles: [] }): Promise<void> {
   const logger = createLogger(config);
 
   if (config.webConcurrency > 1 && cluster.isPrimary) {
@@ -25,6 +35,7 @@ export async function startCommand(config: Config): Promise<void> {
     return;
   }
 
+  if (project.root !== undefined) process.chdir(project.root); // route code reads path.join(process.cwd(), ...)
   const { server, nextpress, url, connections } = await startServer(config, logger);
   const shutdown = handleShutdown({ server, nextpress, timeoutMs: config.timeouts.shutdownMs, logger, connections });
   // Last resort: a rejection nothing handled is a bug, logged at fatal; the process keeps serving.
@@ -37,9 +48,12 @@ export async function startCommand(config: Config): Promise<void> {
   const first = !cluster.isWorker || cluster.worker?.id === 1;
   if (first) {
     const { routes } = nextpress;
+    if (project.root !== undefined) logger.info({ project: project.root, envFiles: project.envFiles }, projectLine(project.root, nextpress.routesDir, project.envFiles));
     const count = routes.length === 1 ? '1 route' : `${routes.length} routes`;
     if (config.nodeEnv === 'development') logger.info(`${count}:\n${formatRouteTable(routes)}`);
     else logger.info({ routes }, count);
+    const skipped = notServedLine(nextpress.notServed, nextpress.routesDir);
+    if (skipped !== undefined) logger.info({ notServed: nextpress.notServed }, skipped);
   }
   if (logger.isLevelEnabled('info')) logger.info({ url, pid: process.pid }, `Listening on ${url}`);
   else if (first) process.stderr.write(`Listening on ${url}\n`);

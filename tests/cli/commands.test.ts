@@ -200,7 +200,7 @@ describe('--help and --version', () => {
       '  routes [dir]  print the route table and exit',
       '  check [dir]   import every route file and report every problem at once; exit 1 if any',
       '',
-      '[dir]: a Next project (its app/ or src/app/ folder is served) or a folder of route files.',
+      '[dir]: a Next project (its app/ or src/app/ folder is served, from the project root) or a folder of route files.',
       'Without one: the current folder if it has app/ or src/app/, else ROUTES_DIR, else the demo routes/.',
       '',
       'Options:',
@@ -221,7 +221,7 @@ describe('--help and --version', () => {
       'Serve the routes over HTTP (the default command; what `npm start` runs).',
       'Prints the route table, then "Listening on <url>" (to stderr when LOG_LEVEL is above info).',
       '',
-      '[dir]: a Next project (its app/ or src/app/ folder is served) or a folder of route files.',
+      '[dir]: a Next project (its app/ or src/app/ folder is served, from the project root) or a folder of route files.',
       'Without one: the current folder if it has app/ or src/app/, else ROUTES_DIR, else the demo routes/.',
       '',
       'Options:',
@@ -230,7 +230,7 @@ describe('--help and --version', () => {
       '      --routes <dir>     the routes folder itself (wins over [dir] and ROUTES_DIR)',
       '  -h, --help             show this help',
       '',
-      'Flags win over environment variables, which win over the .env file.',
+      'Flags win over environment variables, which win over the env files (.env.$NODE_ENV.local, .env.local, .env.$NODE_ENV, .env).',
       '',
     ].join('\n');
     expect(await runToEnd(['start', '--help'])).toEqual({ code: 0, stdout: expected, stderr: '' });
