@@ -43,6 +43,16 @@ describe('createApp({ dir }) with a Next project root', () => {
     expect(res.body).toEqual({ error: 'Not Found' });
   });
 
+  test('@vercel/og is not loaded when a route imports next/og, only when it constructs an ImageResponse', async () => {
+    // Node's own module cache (process.getBuiltinModule: jest's node:module has a cache of its own).
+    const loaded = () => Object.keys((process.getBuiltinModule('node:module') as unknown as { _cache: object })._cache).some((file) => file.includes(`${path.sep}@vercel${path.sep}og${path.sep}`));
+    const imported = await request(app).post('/api/og');
+    expect({ status: imported.status, body: imported.body }).toEqual({ status: 200, body: { imageResponse: 'function' } });
+    expect(loaded()).toBe(false);
+    await request(app).get('/api/og');
+    expect(loaded()).toBe(true);
+  });
+
   test("next/og: a JSX ImageResponse in route.tsx answers a PNG with Next's headers", async () => {
     const res = await request(app).get('/api/og').buffer(true).parse(binary as never);
     expect(res.status).toBe(200);
