@@ -4,7 +4,8 @@
  *   1. the settings (flags, environment, env files) through the config schema;
  *   2. the routes folder: the scan (bad folder names, two route files in one folder), then the
  *      conflict check (Next's rules; it stops at the first conflict);
- *   3. each route file is imported (syntax errors, missing packages, a throw at the top level);
+ *   3. each route file is imported (syntax errors, missing packages, a throw at the top level),
+ *      from the Next project root when one is checked (as `start` serves it);
  *      Next's export warnings (a lowercase method, a default export) are listed, not counted.
  * → { code: 0, stdout: one summary line } or { code: 1, stderr: the numbered problems }.
  */
@@ -32,7 +33,7 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
   const problems: string[] = [];
   const warnings: string[] = [];
 
-  const { routesDir } = cliProject(input);
+  const { routesDir, root } = cliProject(input);
   let routesFolderOk = true;
   try {
     loadCliConfig(input);
@@ -60,6 +61,7 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
   const collect = (_obj: object, msg?: string) => warnings.push(msg ?? '');
   for (const route of routes) warnAboutExports(route, { warn: collect, error: collect, info: () => {}, debug: () => {} });
   if (routes.length > 0) addPackageFallback(routesDir);
+  if (root !== undefined && routes.length > 0) process.chdir(root); // top-level process.cwd() reads, as under start
   for (const route of routes) {
     try {
       await loadRouteModule(route.file, route.relativeFile);

@@ -338,6 +338,14 @@ describe('check', () => {
     });
   });
 
+  test('check <Next project>: its route files are imported from the project root, as start serves them', async () => {
+    const project = writeApp({
+      'content/data.txt': 'at the root\n',
+      'src/app/api/data/route.ts': "import { readFileSync } from 'node:fs';\nimport path from 'node:path';\n\nconst data = readFileSync(path.join(process.cwd(), 'content', 'data.txt'), 'utf8');\nexport const GET = () => new Response(data);\n",
+    });
+    expect(await runToEnd(['check', project])).toEqual({ code: 0, stdout: `[nextpress] check: 1 route in ${join(project, 'src', 'app')}/, every route file imported, no problems\n`, stderr: '' });
+  });
+
   test('an empty .env value and a clean folder: exit 0', async () => {
     const dir = writeApp({ ...ROUTES, '.env': 'UNUSED=\n' });
     writeFileSync(join(dir, 'routes', 'extra.ts'), 'export const helper = 1;\n'); // not a route file
