@@ -7,7 +7,8 @@
  *   3. each route file is imported (syntax errors, missing packages, a throw at the top level),
  *      from the Next project root when one is checked (as `start` serves it);
  *      Next's export warnings (a lowercase method, a default export) are listed, not counted.
- * → { code: 0, stdout: one summary line } or { code: 1, stderr: the numbered problems }.
+ * → { code: 0, stdout: one summary line } or { code: 1, stderr: the numbered problems }; either
+ *   way, one more line when pages, layouts, metadata or styles were left out (not served).
  */
 import path from 'node:path';
 import { ConfigError } from '../../config';
@@ -16,7 +17,8 @@ import { loadRouteModule, addPackageFallback } from '../loading/load-route-modul
 import { readRouteFiles } from '../loading/read-route-files';
 import { warnAboutExports } from '../loading/warn-exports';
 import { checkConflicts } from '../routing/check-conflicts';
-import { scanRoutes } from '../routing/scan';
+import { scanFolder } from '../routing/scan';
+import { notServedLine } from '../lifecycle/start-up-lines';
 import type { RouteFile } from '../routing/types';
 import { cliProject, loadCliConfig, type CliConfigInput } from './load-cli-config';
 
@@ -44,9 +46,10 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
   }
 
   let files: RouteFile[] = [];
+  let notServed: string[] = [];
   if (routesFolderOk) {
     try {
-      files = scanRoutes(routesDir);
+      ({ routes: files, notServed } = scanFolder(routesDir));
     } catch (error) {
       problems.push(messageOf(error));
     }
@@ -74,13 +77,15 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
   const folder = shown(routesDir, cwd);
   const count = routes.length === 1 ? '1 route' : `${routes.length} routes`;
   const warned = warnings.map((warning) => `  warning: ${indent(warning)}\n`).join('');
+  const skipped = notServedLine(notServed, routesDir);
+  const note = skipped === undefined ? '' : `[nextpress] ${skipped}\n`;
   if (problems.length === 0) {
     const also = warnings.length === 0 ? '' : `, ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} (above)`;
-    return { code: 0, stdout: `[nextpress] check: ${count} in ${folder}, every route file imported, no problems${also}\n`, stderr: warned };
+    return { code: 0, stdout: `[nextpress] check: ${count} in ${folder}, every route file imported, no problems${also}\n${note}`, stderr: warned };
   }
   const title = `[nextpress] check: ${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in ${folder} (${count}):\n`;
   const list = problems.map((problem, index) => `  ${index + 1}. ${indent(problem)}\n`).join('');
-  return { code: 1, stdout: '', stderr: title + list + warned };
+  return { code: 1, stdout: note, stderr: title + list + warned };
 }
 
 function messageOf(error: unknown): string {

@@ -338,12 +338,19 @@ describe('check', () => {
     });
   });
 
-  test('check <Next project>: its route files are imported from the project root, as start serves them', async () => {
+  test('check <Next project>: its route files are imported from the project root, as start serves them; pages are counted as not served', async () => {
     const project = writeApp({
       'content/data.txt': 'at the root\n',
       'src/app/api/data/route.ts': "import { readFileSync } from 'node:fs';\nimport path from 'node:path';\n\nconst data = readFileSync(path.join(process.cwd(), 'content', 'data.txt'), 'utf8');\nexport const GET = () => new Response(data);\n",
+      'src/app/page.tsx': 'export default function Page() {\n  return null;\n}\n',
     });
-    expect(await runToEnd(['check', project])).toEqual({ code: 0, stdout: `[nextpress] check: 1 route in ${join(project, 'src', 'app')}/, every route file imported, no problems\n`, stderr: '' });
+    expect(await runToEnd(['check', project])).toEqual({
+      code: 0,
+      stdout:
+        `[nextpress] check: 1 route in ${join(project, 'src', 'app')}/, every route file imported, no problems\n` +
+        '[nextpress] 1 file under src/app/ is a page, layout, metadata or style file: not served (nextpress serves route handlers only)\n',
+      stderr: '',
+    });
   });
 
   test('an empty .env value and a clean folder: exit 0', async () => {
