@@ -1,7 +1,8 @@
 /**
- * @module The optional dotenv file: `readEnvFile` returns its variables, `applyEnvFile` adds the
- * ones not already set to an environment (real variables win). A missing file is empty; an
- * unreadable one (a folder, no permission) is an error that names it.
+ * @module readEnvFile: loadConfig's optional dotenv file (its `envFile` option) -> its variables.
+ * A missing file is empty; an unreadable one (a folder, no permission) is an error that names it.
+ * The CLI does not use this: it loads a project's env files in Next's order with @next/env
+ * (server/cli/load-env-files.ts).
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'dotenv';
@@ -15,15 +16,4 @@ export function readEnvFile(file: string): Record<string, string> {
     throw new Error(`[nextpress] Cannot read the env file ${file}: ${(error as Error).message}`, { cause: error });
   }
   return parse(text);
-}
-
-/**
- * For the CLI, so route files see `.env` values in `process.env` as they do under Next.js.
- *
- *   .env "PORT=4000\nA=1", env { PORT: '5000' } → env { PORT: '5000', A: '1' }
- */
-export function applyEnvFile(file: string, env: NodeJS.ProcessEnv = process.env): void {
-  for (const [name, value] of Object.entries(readEnvFile(file))) {
-    if (env[name] === undefined) env[name] = value;
-  }
 }

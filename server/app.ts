@@ -1,11 +1,14 @@
 /**
- * @module createApp: an Express 5 app serving a folder of Next.js route files. It never listens
- * (use `app.listen()`, `npm start`, or hand it to supertest). Middleware order:
+ * @module createApp: an Express 5 app serving a folder of Next.js route files (`routesDir`), or a
+ * Next project where it lies (`dir`: its app/ or src/app/). It never listens (use `app.listen()`,
+ * `npm start`, or hand it to supertest) and never changes process.cwd() (the CLI does, to the
+ * project root; as a library the working directory stays the caller's). Middleware order:
  *   1. health (liveness, readiness)      4. the route files (the dispatcher)
  *   2. request log                       5. not found (JSON 404)
  *   3. your middleware, then the project's next.config and proxy.ts (server/pipeline), then auth
  *                                        6. errors (JSON for client errors, empty 500 otherwise)
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { chain } from './chain';
@@ -14,7 +17,9 @@ import { consoleLogger, type EngineLogger } from './logger';
 import { createDispatcher, type Dispatcher } from './dispatch/dispatcher';
 import { loadRoute, type Route } from './loading/route';
 import { preloadFailure } from './loading/route-load-error';
-import { scanRoutes } from './routing/scan';
+import { scanFolder } from './routing/scan';
+import { findAppFolder } from './loading/find-app-folder';
+import { NextpressError } from './errors';
 import { checkConflicts } from './routing/check-conflicts';
 import { readRouteFiles } from './loading/read-route-files';
 import { warnAboutExports } from './loading/warn-exports';
@@ -27,17 +32,22 @@ import { createAfterQueue } from './dispatch/after-queue';
 import { installLightResponse } from './next/light-response';
 import { addPackageFallback } from './loading/load-route-module';
 import type { AuthSettings } from './auth/types';
-import { findProjectRoot } from './pipeline/find-project-root';
+import { findProjectRoot } from './loading/find-project-root';
 import { createReloader, type ReloadResult } from './dev/create-reloader';
 import { createPipeline } from './pipeline/create-pipeline';
 import { sendJsonError } from './adapter/send-json-error';
 
 export interface CreateAppOptions {
-  /** The folder of route files (Next's `app/` folder, or a part of it). */
-  routesDir: string;
+  /** The folder of route files (Next's `app/` folder, or a part of it). Give this or `dir`. */
+  routesDir?: string;
+  /**
+   * A Next project root: its `app/` (or else `src/app/`) is the routes folder; a folder with
+   * neither is served as a folder of route files. process.cwd() is not changed (the CLI does that).
+   */
+  dir?: string;
   /**
    * The Next project folder, where next.config.* and proxy.ts / middleware.ts are read (default:
-   * the parent of a routes folder named `app`, or the grandparent of `src/app`; none otherwise).
+   * `dir`, or the parent of a routes folder named `app`, or the grandparent of `src/app`; none otherwise).
    */
   projectDir?: string;
   /** Largest request body a handler may read, in bytes (default 10 MB). Bigger bodies answer 413. */
@@ -75,6 +85,8 @@ export interface NextpressState {
   projectDir: string | undefined;
   /** The project files read at start, once `ready` settled: e.g. ['next.config.mjs', './proxy.ts']. */
   projectFiles(): string[];
+  /** Pages, layouts, metadata and style files under the routes folder (relative, sorted): not served. */
+  notServed: string[];
   routes: RouteInfo[];
   /** Settles once preloading (if asked for) is done; rejects naming every file that failed. */
   ready: Promise<void>;
@@ -94,10 +106,10 @@ export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 export function createApp(options: CreateAppOptions): Express & { locals: { nextpress: NextpressState } } {
   installLightResponse(); // `new Response('hi')` and `Response.json()` keep their string until read (light-response.ts)
   const logger = options.logger ?? consoleLogger;
-  const routesDir = path.resolve(options.routesDir);
+  const { routesDir, projectDir: given } = routesFolder(options);
 
   // Scan to plain data first: nothing is imported here (conflicts and bad folders throw now).
-  const files = scanRoutes(routesDir);
+  const { routes: files, notServed } = scanFolder(routesDir);
   checkConflicts(files);
   const routes: Route[] = readRouteFiles(files);
   for (const route of routes) warnAboutExports(route, logger);
@@ -108,7 +120,7 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
   const dispatcher = createDispatcher(routes, { bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger, cache, handlerTimeoutMs: options.handlerTimeoutMs, afterQueue });
   const auth = options.auth === undefined ? undefined : loadAuth().createAuth(options.auth, { routes, logger });
   // next.config and proxy.ts: undefined (nothing per request) when the project has neither.
-  const projectDir = options.projectDir === undefined ? findProjectRoot(routesDir) : path.resolve(options.projectDir);
+  const projectDir = options.projectDir !== undefined ? path.resolve(options.projectDir) : (given ?? findProjectRoot(routesDir));
   const pipeline = projectDir === undefined ? undefined : createPipeline(projectDir, { logger, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, lookup: dispatcher.lookup });
 
   const app = express();
@@ -144,6 +156,7 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
       const loaded = pipeline?.loaded();
       return [loaded?.config?.file, loaded?.proxy?.file].filter((file): file is string => file !== undefined);
     },
+    notServed,
     routes: routes.map(toRouteInfo),
     ready,
     draining: false,
@@ -166,6 +179,25 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
 
 function toRouteInfo(route: Route): RouteInfo {
   return { pattern: route.pattern, methods: route.declaredMethods, relativeFile: route.relativeFile };
+}
+
+/**
+ *   { routesDir: 'r' }               -> { routesDir: <abs r>, projectDir: undefined }
+ *   { dir: 'blog' } with blog/src/app -> { routesDir: <abs blog/src/app>, projectDir: <abs blog> }
+ *   { dir: 'routes' } (no app/)       -> { routesDir: <abs routes>, projectDir: undefined }
+ *   both, or neither                  -> throws NextpressError
+ */
+function routesFolder(options: CreateAppOptions): { routesDir: string; projectDir: string | undefined } {
+  if ((options.routesDir === undefined) === (options.dir === undefined)) {
+    throw new NextpressError(
+      `createApp was given ${options.dir === undefined ? "neither 'dir' nor 'routesDir'" : "both 'dir' and 'routesDir'"}. Pass one: 'dir' for a Next project root (its app/ or src/app/), or 'routesDir' for a folder of route files.`,
+      { code: 'ROUTES_DIR' },
+    );
+  }
+  if (options.routesDir !== undefined) return { routesDir: path.resolve(options.routesDir), projectDir: undefined };
+  const dir = path.resolve(options.dir!);
+  const app = findAppFolder(dir, (folder) => fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory() === true);
+  return app === undefined ? { routesDir: dir, projectDir: undefined } : { routesDir: app, projectDir: dir };
 }
 
 /** Auth.js and next-auth take ~300 ms to load: only apps that use auth pay for it. */

@@ -3,8 +3,8 @@
  *   1. parse the command line (cli/parse-command-line.ts): a mistake prints its message and the
  *      usage to stderr and exits 2;
  *   2. `--help`, `<command> --help`: the usage to stdout; `--version`: package.json's version;
- *   3. `start [dir]` (the default): flags, environment and `.env` into one Config (a bad value
- *      prints every problem and exits 1), then serve (cli/start-command.ts);
+ *   3. `start [dir]` (the default): flags, environment and env files into one Config (a bad value
+ *      prints every problem and exits 1), then serve from the project root (cli/start-command.ts);
  *   4. `routes [dir]`: the route table (`--json`: an array), exit 0;
  *   5. `check [dir]`: every problem at once, exit 1 if any, else a summary and exit 0.
  * A failure (route conflict, port in use, a route that fails to preload) prints its message and
@@ -45,13 +45,15 @@ async function main(): Promise<void> {
     case 'dev': {
       const dev = line.command === 'dev';
       if (dev) process.env.NODE_ENV = 'development'; // as `next dev`
+      // A Next project ([dir] or the working folder): its env files, then paths relative to its root.
+      const project = cliProject(input);
       let config: Config;
       try {
-        config = loadCliConfig(input);
+        config = loadCliConfig({ ...input, dir: project.root ?? input.dir, cwd: project.root });
       } catch (error) {
         exitOnConfigError(error);
       }
-      await startCommand(config, { watch: dev });
+      await startCommand(config, { root: project.root, envFiles: project.envFiles, watch: dev });
       return;
     }
     case 'routes':

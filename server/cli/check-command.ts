@@ -1,13 +1,15 @@
 /**
  * @module checkCommand: `check [dir]`, what `next build` would refuse, before deploying. Every
  * problem is collected, none stops the others:
- *   1. the settings (flags, environment, .env) through the config schema;
+ *   1. the settings (flags, environment, env files) through the config schema;
  *   2. the routes folder: the scan (bad folder names, two route files in one folder), then the
  *      conflict check (Next's rules; it stops at the first conflict);
- *   3. each route file is imported (syntax errors, missing packages, a throw at the top level);
+ *   3. each route file is imported (syntax errors, missing packages, a throw at the top level),
+ *      from the Next project root when one is checked (as `start` serves it);
  *      Next's export warnings (a lowercase method, a default export) are listed, not counted;
  *   4. the project's next.config.* and proxy.ts / middleware.ts (server/pipeline), read as `start` does.
- * → { code: 0, stdout: one summary line } or { code: 1, stderr: the numbered problems }.
+ * → { code: 0, stdout: one summary line } or { code: 1, stderr: the numbered problems }; either
+ *   way, one more line when pages, layouts, metadata or styles were left out (not served).
  */
 import path from 'node:path';
 import { ConfigError } from '../../config';
@@ -16,10 +18,11 @@ import { loadRouteModule, addPackageFallback } from '../loading/load-route-modul
 import { readRouteFiles } from '../loading/read-route-files';
 import { warnAboutExports } from '../loading/warn-exports';
 import { checkConflicts } from '../routing/check-conflicts';
-import { scanRoutes } from '../routing/scan';
+import { scanFolder } from '../routing/scan';
+import { notServedLine } from '../lifecycle/start-up-lines';
 import type { RouteFile } from '../routing/types';
 import { cliProject, loadCliConfig, type CliConfigInput } from './load-cli-config';
-import { findProjectRoot } from '../pipeline/find-project-root';
+import { findProjectRoot } from '../loading/find-project-root';
 import { loadNextConfig } from '../pipeline/load-next-config';
 import { loadProxy } from '../pipeline/load-proxy';
 
@@ -36,7 +39,7 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
   const problems: string[] = [];
   const warnings: string[] = [];
 
-  const { routesDir } = cliProject(input);
+  const { routesDir, root } = cliProject(input);
   let routesFolderOk = true;
   try {
     loadCliConfig(input);
@@ -47,9 +50,10 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
   }
 
   let files: RouteFile[] = [];
+  let notServed: string[] = [];
   if (routesFolderOk) {
     try {
-      files = scanRoutes(routesDir);
+      ({ routes: files, notServed } = scanFolder(routesDir));
     } catch (error) {
       problems.push(messageOf(error));
     }
@@ -64,6 +68,7 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
   const collect = (_obj: object, msg?: string) => warnings.push(msg ?? '');
   for (const route of routes) warnAboutExports(route, { warn: collect, error: collect, info: () => {}, debug: () => {} });
   if (routes.length > 0) addPackageFallback(routesDir);
+  if (root !== undefined && routes.length > 0) process.chdir(root); // top-level process.cwd() reads, as under start
   for (const route of routes) {
     try {
       await loadRouteModule(route.file, route.relativeFile);
@@ -89,13 +94,15 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
   const folder = shown(routesDir, cwd);
   const count = routes.length === 1 ? '1 route' : `${routes.length} routes`;
   const warned = warnings.map((warning) => `  warning: ${indent(warning)}\n`).join('');
+  const skipped = notServedLine(notServed, routesDir);
+  const note = skipped === undefined ? '' : `[nextpress] ${skipped}\n`;
   if (problems.length === 0) {
     const also = warnings.length === 0 ? '' : `, ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} (above)`;
-    return { code: 0, stdout: `[nextpress] check: ${count} in ${folder}, every route file imported, no problems${also}\n`, stderr: warned };
+    return { code: 0, stdout: `[nextpress] check: ${count} in ${folder}, every route file imported, no problems${also}\n${note}`, stderr: warned };
   }
   const title = `[nextpress] check: ${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in ${folder} (${count}):\n`;
   const list = problems.map((problem, index) => `  ${index + 1}. ${indent(problem)}\n`).join('');
-  return { code: 1, stdout: '', stderr: title + list + warned };
+  return { code: 1, stdout: note, stderr: title + list + warned };
 }
 
 function messageOf(error: unknown): string {

@@ -1,7 +1,8 @@
 /**
  * @module loadCliConfig: a command line plus the environment → the Config, through the same zod
- * schema as the environment alone. Precedence: flags, then environment variables, then `.env`.
- *   1. `.env` in the working folder fills process.env where unset (route files see it too);
+ * schema as the environment alone. Precedence: flags, then environment variables, then env files.
+ *   1. the env files of the project (`[dir]` when it is a Next project, else the working folder)
+ *      fill process.env where unset, in Next's order (load-env-files.ts; route files see them too);
  *   2. resolveProject picks the routes folder ([dir], --routes, ROUTES_DIR, ...);
  *   3. -p/--port → PORT, -H/--hostname → HOST, the routes folder → ROUTES_DIR; loadConfig.
  * A bad value throws ConfigError naming what the user wrote: `--port: "abc" is not a port; ...`.
@@ -9,7 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config, type ConfigProblem } from '../../config';
-import { applyEnvFile } from '../../config/env-file';
+import { findAppFolder } from '../loading/find-app-folder';
+import { loadEnvFiles } from './load-env-files';
 import type { Flags } from './parse-command-line';
 import { DEFAULT_ROUTES } from './package-root';
 import { resolveProject, type Project } from './resolve-project';
@@ -17,26 +19,25 @@ import { resolveProject, type Project } from './resolve-project';
 export interface CliConfigInput {
   dir?: string;
   flags: Flags;
-  /** Default: process.env (the .env file's values are added to it). */
-  env?: NodeJS.ProcessEnv;
   /** Default: process.cwd(). */
   cwd?: string;
 }
 
 const isDirectory = (folder: string) => fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory() === true;
 
-/** Steps 1-2: the routes folder, with the .env file applied first (ROUTES_DIR may come from it). */
-export function cliProject(input: CliConfigInput): Project {
-  const env = input.env ?? process.env;
+/** Steps 1-2: the routes folder, with the env files applied first (ROUTES_DIR may come from them). */
+export function cliProject(input: CliConfigInput): Project & { envFiles: string[] } {
   const cwd = input.cwd ?? process.cwd();
-  applyEnvFile(path.join(cwd, '.env'), env);
-  return resolveProject({ dir: input.dir, routesFlag: input.flags.routes, routesEnv: env.ROUTES_DIR, cwd, defaultRoutes: DEFAULT_ROUTES, isDirectory });
+  const dir = input.dir === undefined ? undefined : path.resolve(cwd, input.dir);
+  const envFiles = loadEnvFiles(dir !== undefined && findAppFolder(dir, isDirectory) !== undefined ? dir : cwd);
+  const project = resolveProject({ dir: input.dir, routesFlag: input.flags.routes, routesEnv: process.env.ROUTES_DIR, cwd, defaultRoutes: DEFAULT_ROUTES, isDirectory });
+  return { ...project, envFiles };
 }
 
 export function loadCliConfig(input: CliConfigInput): Config {
-  const env = input.env ?? process.env;
+  const env = process.env;
   const cwd = input.cwd ?? process.cwd();
-  const project = cliProject({ ...input, env, cwd });
+  const project = cliProject({ ...input, cwd });
   const { port, hostname } = input.flags;
   // What the user typed, when the folder is that (errors then quote it); else the folder chosen.
   const typed = project.source === '--routes' ? input.flags.routes : project.source === '[dir]' ? input.dir : undefined;

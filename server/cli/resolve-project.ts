@@ -8,9 +8,10 @@
  *   5. ROUTES_DIR (set and not blank)        → that folder
  *   6. otherwise                             → this repo's routes/ (the demo)
  * A folder that does not exist is returned all the same: the config check reports it, naming
- * `source`.
+ * `source`. Rules 2 and 4 also return `root`, the Next project root (the CLI's working directory).
  */
 import path from 'node:path';
+import { findAppFolder } from '../loading/find-app-folder';
 
 export type ProjectSource = '--routes' | '[dir]' | 'cwd' | 'ROUTES_DIR' | 'default';
 
@@ -32,19 +33,21 @@ export interface Project {
   routesDir: string;
   /** Which rule picked it (for error messages: `--routes`, `[dir]` or `ROUTES_DIR` name what to fix). */
   source: ProjectSource;
+  /** The Next project root (absolute), when rule 2 or 4 found its app/ or src/app/. */
+  root?: string;
 }
 
 export function resolveProject(input: ProjectInput): Project {
   const { cwd, isDirectory } = input;
-  const appFolder = (root: string) => [path.join(root, 'app'), path.join(root, 'src', 'app')].find((folder) => isDirectory(folder));
 
   if (input.routesFlag !== undefined) return { routesDir: path.resolve(cwd, input.routesFlag), source: '--routes' };
   if (input.dir !== undefined) {
     const dir = path.resolve(cwd, input.dir);
-    return { routesDir: appFolder(dir) ?? dir, source: '[dir]' };
+    const app = findAppFolder(dir, isDirectory);
+    return app === undefined ? { routesDir: dir, source: '[dir]' } : { routesDir: app, source: '[dir]', root: dir };
   }
-  const here = appFolder(cwd);
-  if (here !== undefined) return { routesDir: here, source: 'cwd' };
+  const here = findAppFolder(cwd, isDirectory);
+  if (here !== undefined) return { routesDir: here, source: 'cwd', root: cwd };
   if (input.routesEnv !== undefined && input.routesEnv.trim() !== '') return { routesDir: path.resolve(cwd, input.routesEnv), source: 'ROUTES_DIR' };
   return { routesDir: input.defaultRoutes, source: 'default' };
 }

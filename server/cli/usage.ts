@@ -8,7 +8,7 @@ import { COMMAND_NAMES, COMMANDS, HELP, type CommandName, type OptionSpec } from
 export const PROGRAM = 'node server';
 
 const DIR_LINES = [
-  '[dir]: a Next project (its app/ or src/app/ folder is served) or a folder of route files.',
+  '[dir]: a Next project (its app/ or src/app/ folder is served, from the project root) or a folder of route files.',
   'Without one: the current folder if it has app/ or src/app/, else ROUTES_DIR, else the demo routes/.',
 ];
 
@@ -47,7 +47,7 @@ export function usage(command?: CommandName): string {
     'Options:',
     ...table(options),
     '',
-    'Flags win over environment variables, which win over the .env file.',
+    'Flags win over environment variables, which win over the env files (.env.$NODE_ENV.local, .env.local, .env.$NODE_ENV, .env).',
     '',
   ].join('\n');
 }

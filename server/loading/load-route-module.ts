@@ -9,15 +9,18 @@
  *   'server-only' / 'client-only'     -> an empty module / a module that throws
  *   <jsx/> in .tsx/.jsx               -> react/jsx-runtime of the project (or of nextpress), or the
  *                                        config's `jsxImportSource` (@emotion/react/jsx-runtime)
+ *   globalThis.WebSocket on Node 20   -> undici's (install-web-socket.ts), as Next provides it
  *
  * One jiti per project config (a routes folder outside any project shares one without paths).
  */
 import os from 'node:os';
 import path from 'node:path';
+import { runInThisContext } from 'node:vm';
 import type { TsConfigResult } from 'get-tsconfig';
 import { createJiti } from 'jiti';
 import { describeLoadFailure } from './describe-load-failure';
 import { findProjectConfig, NEXTPRESS_ROOT } from './find-project-config';
+import { installWebSocket } from './install-web-socket';
 import { jitiTsconfigPath } from './jiti-tsconfig-path';
 import { moduleAliases } from './module-aliases';
 import { pinInstalledPackages } from './pin-installed-packages';
@@ -27,6 +30,11 @@ type Jiti = ReturnType<typeof createJiti>;
 type JitiOptions = NonNullable<Parameters<typeof createJiti>[1]>;
 
 const jitis = new Map<string, Jiti>(); // by project config path ('' when there is none)
+
+// Once, when the engine loads: Node 20 has no global WebSocket; Next gives route code one. On the
+// global route code runs in: jiti evaluates it with vm.runInThisContext, which under jest is
+// Node's main context rather than the test's sandbox (elsewhere the two are the same object).
+installWebSocket(runInThisContext('globalThis') as typeof globalThis);
 
 const BASE_OPTIONS: JitiOptions = {
   interopDefault: true,

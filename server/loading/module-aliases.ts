@@ -3,7 +3,7 @@
  * importing file lives and whatever its project has installed (jiti's `alias` option: an exact
  * specifier, or one followed by `/...`).
  *
- *   next/server, next/server.js (also headers, navigation, cache) -> server/next/<name>
+ *   next/server, next/server.js (also headers, navigation, cache, og) -> server/next/<name>
  *   next/dist/client/components/redirect (and Next's other internal paths route code imports)
  *   nextpress/auth -> server/auth/index
  *   server-only    -> an empty module (Next's react-server condition)
@@ -13,7 +13,7 @@
  */
 import path from 'node:path';
 
-const NEXT_ENTRIES = ['server', 'headers', 'navigation', 'cache'] as const;
+const NEXT_ENTRIES = ['server', 'headers', 'navigation', 'cache', 'og'] as const;
 
 export function moduleAliases(): Record<string, string> {
   const dir = path.join(__dirname, '..', 'next');

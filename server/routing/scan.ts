@@ -1,9 +1,11 @@
 /**
  * @module scanRoutes: a routes folder -> its route files as plain records, in Next's precedence order.
+ * scanFolder: the same, plus the page, layout, metadata and style files found (not served).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { NextpressError } from '../errors';
+import { isNotServed } from './not-served';
 import { toRouteFile } from './route-file';
 import { sortRoutes } from './sort-routes';
 import type { RouteFile } from './types';
@@ -24,6 +26,22 @@ const ROUTE_FILE_NAMES = new Set(['route.ts', 'route.js', 'route.mjs', 'route.cj
  *   a missing or non-folder routesDir                  -> throws NextpressError ROUTES_DIR
  */
 export function scanRoutes(routesDir: string): RouteFile[] {
+  return scanFolder(routesDir).routes;
+}
+
+export interface FolderScan {
+  /** The route files, as scanRoutes returns them. */
+  routes: RouteFile[];
+  /** Posix paths (relative to the routes folder, sorted) of the files isNotServed names: pages, layouts, metadata, styles. */
+  notServed: string[];
+}
+
+/**
+ * scanRoutes, also listing what it left out (outside private folders and node_modules):
+ *
+ *   app/page.tsx, app/layout.tsx, app/api/x/route.ts -> { routes: [/api/x], notServed: ['layout.tsx', 'page.tsx'] }
+ */
+export function scanFolder(routesDir: string): FolderScan {
   const root = path.resolve(routesDir);
   let stat: fs.Stats;
   try {
@@ -39,12 +57,14 @@ export function scanRoutes(routesDir: string): RouteFile[] {
   }
 
   const relativeFiles: string[] = [];
-  walk(root, '', relativeFiles, new Set());
-  return sortRoutes(relativeFiles.map((relativeFile) => toRouteFile(root, relativeFile)));
+  const notServed: string[] = [];
+  walk(root, '', { found: relativeFiles, notServed }, new Set());
+  return { routes: sortRoutes(relativeFiles.map((relativeFile) => toRouteFile(root, relativeFile))), notServed: notServed.sort() };
 }
 
-/** Collects the route files under `dir` (whose path below the root is `prefix`) into `found`. */
-function walk(dir: string, prefix: string, found: string[], symlinkedDirs: Set<string>): void {
+/** Collects the route files under `dir` (whose path below the root is `prefix`) into `found`, pages and the like into `notServed`. */
+function walk(dir: string, prefix: string, into: { found: string[]; notServed: string[] }, symlinkedDirs: Set<string>): void {
+  const { found } = into;
   let routeFile: string | undefined;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const { name } = entry;
@@ -73,9 +93,11 @@ function walk(dir: string, prefix: string, found: string[], symlinkedDirs: Set<s
       }
       routeFile = relativeFile;
       found.push(relativeFile);
+    } else if (isFile && isNotServed(name)) {
+      into.notServed.push(prefix + name);
     } else if (isDirectory && !name.startsWith('_') && name !== 'node_modules') {
       if (realDir !== undefined) symlinkedDirs.add(realDir);
-      walk(path.join(dir, name), `${prefix}${name}/`, found, symlinkedDirs);
+      walk(path.join(dir, name), `${prefix}${name}/`, into, symlinkedDirs);
       if (realDir !== undefined) symlinkedDirs.delete(realDir);
     }
   }

@@ -217,7 +217,7 @@ describe('--help and --version', () => {
       '  routes [dir]  print the route table and exit',
       '  check [dir]   import every route file and report every problem at once; exit 1 if any',
       '',
-      '[dir]: a Next project (its app/ or src/app/ folder is served) or a folder of route files.',
+      '[dir]: a Next project (its app/ or src/app/ folder is served, from the project root) or a folder of route files.',
       'Without one: the current folder if it has app/ or src/app/, else ROUTES_DIR, else the demo routes/.',
       '',
       'Options:',
@@ -238,7 +238,7 @@ describe('--help and --version', () => {
       'Serve the routes over HTTP (the default command; what `npm start` runs).',
       'Prints the route table, then "Listening on <url>" (to stderr when LOG_LEVEL is above info).',
       '',
-      '[dir]: a Next project (its app/ or src/app/ folder is served) or a folder of route files.',
+      '[dir]: a Next project (its app/ or src/app/ folder is served, from the project root) or a folder of route files.',
       'Without one: the current folder if it has app/ or src/app/, else ROUTES_DIR, else the demo routes/.',
       '',
       'Options:',
@@ -247,7 +247,7 @@ describe('--help and --version', () => {
       '      --routes <dir>     the routes folder itself (wins over [dir] and ROUTES_DIR)',
       '  -h, --help             show this help',
       '',
-      'Flags win over environment variables, which win over the .env file.',
+      'Flags win over environment variables, which win over the env files (.env.$NODE_ENV.local, .env.local, .env.$NODE_ENV, .env).',
       '',
     ].join('\n');
     expect(await runToEnd(['start', '--help'])).toEqual({ code: 0, stdout: expected, stderr: '' });
@@ -371,6 +371,21 @@ describe('check', () => {
       code: 1,
       stdout: '',
       stderr: `[nextpress] check: 1 problem in missing/ (0 routes):\n  1. --routes: "missing" does not exist (resolved to ${missing}); expected a folder of route files, absolute or relative to the working directory\n`,
+    });
+  });
+
+  test('check <Next project>: its route files are imported from the project root, as start serves them; pages are counted as not served', async () => {
+    const project = writeApp({
+      'content/data.txt': 'at the root\n',
+      'src/app/api/data/route.ts': "import { readFileSync } from 'node:fs';\nimport path from 'node:path';\n\nconst data = readFileSync(path.join(process.cwd(), 'content', 'data.txt'), 'utf8');\nexport const GET = () => new Response(data);\n",
+      'src/app/page.tsx': 'export default function Page() {\n  return null;\n}\n',
+    });
+    expect(await runToEnd(['check', project])).toEqual({
+      code: 0,
+      stdout:
+        `[nextpress] check: 1 route in ${join(project, 'src', 'app')}/, every route file imported, no problems\n` +
+        '[nextpress] 1 file under src/app/ is a page, layout, metadata or style file: not served (nextpress serves route handlers only)\n',
+      stderr: '',
     });
   });
 

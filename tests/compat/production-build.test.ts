@@ -42,11 +42,11 @@ describe('the compiled next/* modules', () => {
   // jiti import()s compiled CommonJS natively, and Node sees only the names its CommonJS lexer
   // finds. swc's own export helper hides them unless .swcrc sets module.exportInteropAnnotation;
   // without them jiti hands route files bound copies (NextResponse.json became Response.json).
-  test.each(['server', 'headers', 'navigation', 'cache'])('next/%s exposes its named exports to import()', (name) => {
+  test.each(['server', 'headers', 'navigation', 'cache', 'og'])('next/%s exposes its named exports to import()', (name) => {
     const file = pathToFileURL(path.join(path.dirname(cli), 'next', `${name}.js`)).href;
     const script = `const ns = await import(${JSON.stringify(file)}); console.log(JSON.stringify(Object.keys(ns)));`;
     const names = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as string[];
-    const expected = { server: 'NextResponse', headers: 'cookies', navigation: 'redirect', cache: 'unstable_cache' }[name]!;
+    const expected = { server: 'NextResponse', headers: 'cookies', navigation: 'redirect', cache: 'unstable_cache', og: 'ImageResponse' }[name]!;
     expect(names).toContain(expected);
   });
 });

@@ -2,11 +2,12 @@
  * The create-next-app shaped fixtures served by the compiled CLI (`node dist/server/cli.js`,
  * built as `npm run build` does, see tests/cli/helpers.ts): tsconfig/jsconfig paths, server-only,
  * JSX and next/*.js resolve under plain Node and the compiled engine too, and a preload failure
- * reports every broken file before the process exits.
+ * reports every broken file before the process exits. `start <dir>` serves the project in place:
+ * its working directory, its env files in Next's order, next/og, and pages left out.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import path from 'node:path';
-import { buildCli, cleanUp, listeningUrl, runCli, within, writeApp } from '../cli/helpers';
+import { buildCli, cleanUp, fetchText, listeningUrl, runCli, within, writeApp } from '../cli/helpers';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 let cli: string;
@@ -46,6 +47,73 @@ describe('next-project served by the compiled CLI', () => {
     expect(line.msg).toContain("the import '@/lib/nowhere' in 'src/app/api/missing-alias/route.ts' resolves to no file: tsconfig.json paths entry '@/*' -> './src/*'");
   });
 });
+
+describe('start <dir>: the project served in place', () => {
+  const PROJECT = path.join(FIXTURES, 'next-project');
+  let url: string;
+  let run: ReturnType<typeof runCli>;
+
+  beforeAll(async () => {
+    // Started from another folder; ROUTES_DIR (set by the helper) loses to [dir].
+    run = runCli(cli, writeApp({}), { REAL: 'from the environment' }, ['start', PROJECT]);
+    url = await listeningUrl(run);
+  }, 30_000);
+
+  test('the start-up output names the project, its routes folder and env files, and what is not served', () => {
+    const messages = run.lines.map((line) => line.msg);
+    expect(messages).toContain(`Project: ${PROJECT} (routes: src/app, env: .env.local, .env); working directory: the project root`);
+    expect(messages).toContain('6 files under src/app/ are pages, layouts, metadata or styles: not served (nextpress serves route handlers only)');
+  });
+
+  test("a route reading path.join(process.cwd(), 'content/hello.md') finds the project's file", async () => {
+    const res = await fetch(`${url}/api/content`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(await res.text()).toBe('# Hello\n\nRead from the project root.\n');
+  });
+
+  test('env files in Next\'s order (.env.local over .env), $VAR expanded, the real environment wins', async () => {
+    const res = await fetch(`${url}/api/env`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ FROM_ENV: 'from .env', FROM_LOCAL: 'from .env.local', SHARED: 'from .env.local', EXPANDED: 'from .env, expanded', REAL: 'from the environment' });
+  });
+
+  test('next/og answers a PNG', async () => {
+    const res = await fetch(`${url}/api/og`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect([...new Uint8Array(await res.arrayBuffer()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  test('a global WebSocket in route code', async () => {
+    const res = await fetch(`${url}/api/websocket`);
+    expect(await res.json()).toEqual({ websocket: 'function' });
+  });
+
+  test.each(['/', '/about'])('GET %s (a page): the normal 404', async (route) => {
+    const res = await fetch(url + route);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: 'Not Found' });
+  });
+});
+
+test('no [dir], started in the project: the same project; NODE_ENV=test leaves .env.local out, as Next does', async () => {
+  const PROJECT = path.join(FIXTURES, 'next-project');
+  const run = runCli(cli, PROJECT, { ROUTES_DIR: undefined, NODE_ENV: 'test' });
+  const url = await listeningUrl(run);
+  expect(run.lines.map((line) => line.msg)).toContain(`Project: ${PROJECT} (routes: src/app, env: .env); working directory: the project root`);
+  const res = await fetch(`${url}/api/env`);
+  expect(await res.json()).toEqual({ FROM_ENV: 'from .env', SHARED: 'from .env', EXPANDED: 'from .env, expanded', REAL: 'from .env' });
+}, 30_000);
+
+test('a relative [dir] with WEB_CONCURRENCY=2: the primary stays put, each worker serves from the project root', async () => {
+  const run = runCli(cli, FIXTURES, { WEB_CONCURRENCY: '2' }, ['start', 'next-project']);
+  const url = await listeningUrl(run);
+  for (let i = 0; i < 4; i++) {
+    const res = await fetchText(`${url}/api/content`);
+    expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: '# Hello\n\nRead from the project root.\n' });
+  }
+}, 30_000);
 
 test('next-project-js (jsconfig.json with extends, .jsx) served by the compiled CLI', async () => {
   const run = runCli(cli, writeApp({}), { ROUTES_DIR: path.join(FIXTURES, 'next-project-js', 'app') });

@@ -4,7 +4,7 @@
 import { describe, expect, test } from '@jest/globals';
 import path from 'node:path';
 import { canonicalPath } from '../../server/pipeline/canonical-path';
-import { findProjectRoot } from '../../server/pipeline/find-project-root';
+import { findProjectRoot } from '../../server/loading/find-project-root';
 
 describe('canonicalPath', () => {
   test.each<[string, string, boolean, { path: string; canonical: string } | undefined]>([

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { scanRoutes } from '../../server/routing/scan';
+import { scanFolder, scanRoutes } from '../../server/routing/scan';
 
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'nextpress-scan-'));
 afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
@@ -86,5 +86,24 @@ describe('scanRoutes', () => {
     const elapsed = performance.now() - start;
     expect(routes).toHaveLength(1080);
     expect(elapsed).toBeLessThan(1000);
+  });
+});
+
+describe('scanFolder', () => {
+  test('lists the pages, layouts, metadata and styles it did not route, sorted, outside private folders and node_modules', () => {
+    const dir = tree([
+      'page.tsx', 'layout.tsx', 'globals.css', 'favicon.ico', 'opengraph-image.tsx', 'sitemap.ts', 'robots.ts',
+      'blog/[slug]/page.tsx', 'blog/loading.tsx', 'blog/error.tsx', '(shop)/cart/page.module.css',
+      'api/x/route.ts', 'api/x/helpers.ts', 'components/Button.tsx',
+      '_private/page.tsx', 'node_modules/pkg/page.js',
+    ]);
+    expect(scanFolder(dir)).toEqual({
+      routes: [expect.objectContaining({ relativeFile: 'api/x/route.ts', pattern: '/api/x' })],
+      notServed: ['(shop)/cart/page.module.css', 'blog/[slug]/page.tsx', 'blog/error.tsx', 'blog/loading.tsx', 'favicon.ico', 'globals.css', 'layout.tsx', 'opengraph-image.tsx', 'page.tsx', 'robots.ts', 'sitemap.ts'],
+    });
+  });
+
+  test('a folder of route files only: nothing left out', () => {
+    expect(scanFolder(tree(['a/route.ts'])).notServed).toEqual([]);
   });
 });
