@@ -214,6 +214,7 @@ describe('--help and --version', () => {
       '',
       'Commands:',
       '  start [dir]   serve the routes over HTTP (the default command; what `npm start` runs)',
+      '  dev [dir]     serve in development: edits, new and deleted route files are served without a restart',
       '  routes [dir]  print the route table and exit',
       '  check [dir]   import every route file and report every problem at once; exit 1 if any',
       '',

@@ -1,0 +1,96 @@
+/**
+ * `dev` over the real CLI: route files and what they import are edited, added and deleted while
+ * requests run; each change must be served within a second, by the same process (no restart), and
+ * a conflict must keep the last good route table serving.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { buildCli, cleanUp, fetchText, listeningUrl, runCli, writeApp, type CliRun } from '../cli/helpers';
+
+const item = (version: number) => `import { greet } from '../../../_lib/greet';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return Response.json({ version: ${version}, id, greeting: greet(), pid: process.pid });
+}
+`;
+const greet = (word: string) => `export function greet() {
+  return '${word}';
+}
+`;
+
+let app: string;
+let run: CliRun;
+let url: string;
+
+beforeAll(async () => {
+  const cli = buildCli();
+  app = writeApp({ 'routes/api/items/[id]/route.ts': item(1), 'routes/_lib/greet.ts': greet('hello') });
+  run = runCli(cli, app, { NODE_ENV: 'development', LOG_LEVEL: 'info' }, ['dev']);
+  url = await listeningUrl(run);
+}, 30_000);
+
+afterAll(cleanUp);
+
+const write = (file: string, text: string) => {
+  mkdirSync(path.dirname(path.join(app, file)), { recursive: true });
+  writeFileSync(path.join(app, file), text);
+};
+
+/** Polls `url` until `done` holds; resolves with how long it took (fails past `limitMs`). */
+async function servedWithin(target: string, done: (res: { status: number; body: string }) => boolean, limitMs = 1000): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const res = await fetchText(`${url}${target}`);
+    if (done(res)) return Date.now() - started;
+    if (Date.now() - started > limitMs) throw new Error(`not served within ${limitMs} ms: ${target} -> ${res.status} ${res.body}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('dev', () => {
+  test('edits, new and deleted routes and an edited import are served within a second by the same process; a conflict keeps the last table', async () => {
+    const first = JSON.parse((await fetchText(`${url}/api/items/1`)).body);
+    expect(first).toEqual({ version: 1, id: '1', greeting: 'hello', pid: run.child.pid });
+
+    // Requests keep running through every change: none may fail.
+    let stop = false;
+    const statuses: number[] = [];
+    const load = (async () => {
+      while (!stop) {
+        statuses.push((await fetchText(`${url}/api/items/7`)).status);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+
+    write('routes/api/items/[id]/route.ts', item(2));
+    expect(await servedWithin('/api/items/1', (res) => res.body.includes('"version":2'))).toBeLessThan(1000);
+
+    write('routes/_lib/greet.ts', greet('bonjour'));
+    expect(await servedWithin('/api/items/1', (res) => res.body.includes('"greeting":"bonjour"'))).toBeLessThan(1000);
+
+    write('routes/api/fresh/route.ts', 'export function GET() { return new Response("fresh"); }\n');
+    expect(await servedWithin('/api/fresh', (res) => res.status === 200 && res.body === 'fresh')).toBeLessThan(1000);
+
+    rmSync(path.join(app, 'routes/api/fresh'), { recursive: true });
+    expect(await servedWithin('/api/fresh', (res) => res.status === 404)).toBeLessThan(1000);
+
+    // A conflict: reported, and the last good table keeps serving.
+    write('routes/api/items/[other]/route.ts', 'export function GET() { return new Response("other"); }\n');
+    await run.waitFor((line) => typeof line.msg === 'string' && line.msg.includes("You cannot use different slug names for the same dynamic path ('id' !== 'other')."), 3000);
+    const during = JSON.parse((await fetchText(`${url}/api/items/3`)).body);
+    expect(during).toMatchObject({ version: 2, id: '3', greeting: 'bonjour' });
+    rmSync(path.join(app, 'routes/api/items/[other]'), { recursive: true });
+    write('routes/api/items/[id]/route.ts', item(3));
+    expect(await servedWithin('/api/items/1', (res) => res.body.includes('"version":3'))).toBeLessThan(1000);
+
+    stop = true;
+    await load;
+    expect(statuses.length).toBeGreaterThan(10);
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+    const last = JSON.parse((await fetchText(`${url}/api/items/1`)).body);
+    expect(last.pid).toBe(first.pid); // never restarted
+    expect(run.stdout()).toMatch(/reloaded api\/items\/\[id\]\/route\.ts in \d+ ms/);
+  }, 40_000);
+});
