@@ -13,7 +13,7 @@ import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { chain } from './chain';
 import { isNextpressError } from './errors';
-import { consoleLogger, type EngineLogger } from './logger';
+import { consoleLogger, type EngineLogger } from './logging/engine-logger';
 import { createDispatcher, type Dispatcher } from './dispatch/dispatcher';
 import { loadRoute, type Route } from './loading/route';
 import { preloadFailure } from './loading/route-load-error';

@@ -14,7 +14,7 @@ export type { NextpressErrorOptions } from './errors';
 export { currentRequestStore, getRequestStore, RequestStore } from './context';
 
 // Logging
-export type { EngineLogger } from './logger';
+export type { EngineLogger } from './logging/engine-logger';
 
 // Caching (createApp's `cache` option; see docs/caching.md)
 export { createMemoryCache } from './cache/memory-cache';

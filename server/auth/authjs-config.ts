@@ -11,7 +11,7 @@ import type { ExpressAuthConfig } from '@auth/express';
 import Credentials from '@auth/express/providers/credentials';
 import GitHub from '@auth/express/providers/github';
 import Google from '@auth/express/providers/google';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import { authorizeCredentials } from './authorize-credentials';
 import type { AuthSettings } from './types';
 import type { UserRecord } from './users-file';

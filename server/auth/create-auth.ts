@@ -15,7 +15,7 @@ import { requireAuth } from '../../middleware/auth';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { NextpressError } from '../errors';
 import { authjsSecrets } from '../../config/auth-secrets';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import { nextAuthSession } from './next-auth-session';
 import { createProtectedMatcher } from './protected-matcher';
 import { provideSession, sessionOf } from './request-session';

@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import type { AuthSettings } from './types';
 
 export function prepareAuthEnv(config: Config, env: NodeJS.ProcessEnv, logger: EngineLogger): AuthSettings {

@@ -9,7 +9,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { RequestStore } from '../context';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import type { ResponseLike } from '../adapter/write-response';
 import { sendEmpty } from '../adapter/send-empty';
 import { NO_BODY_STATUSES } from '../adapter/send-whole';

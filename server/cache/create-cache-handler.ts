@@ -6,7 +6,7 @@
  */
 import cluster from 'node:cluster';
 import type { Config } from '../../config';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import type { CacheHandler } from './cache-handler';
 import { createMemoryCache } from './memory-cache';
 import { createRedisCache } from './redis-cache';

@@ -8,7 +8,7 @@
  */
 import type { RequestStore } from '../context';
 import { currentRequestStore } from '../context';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import { isThenable } from '../shared/is-thenable';
 import type { CacheEntry, CacheHandler } from './cache-handler';
 import { ONE_YEAR } from './cache-control';

@@ -12,7 +12,7 @@
  *   dynamic = 'error', handler called connection()  -> throws StaticGenBailoutError
  */
 import type { RequestStore } from '../context';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import type { RouteHandler } from '../loading/method-table';
 import type { NextRequest } from '../next/request';
 import { toControlFlow } from '../dispatch/control-flow';

@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type RedisClient from 'ioredis';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import type { CacheEntry, CacheHandler, TagExpiry } from './cache-handler';
 
 export interface RedisCacheOptions {

@@ -10,7 +10,7 @@
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { RequestStore, requestContext } from '../context';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import type { MethodEntry } from '../loading/method-table';
 import type { NextRequest } from '../next/request';
 import { toNextRequest } from '../adapter/incoming-request';

@@ -20,7 +20,7 @@
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { currentRequestStore } from '../context';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import type { LoadedRoute, Route } from '../loading/route';
 import type { MethodEntry, RouteHandler } from '../loading/method-table';
 import type { NextRequest } from '../next/request';

@@ -13,7 +13,7 @@
  * `fetchCache`, `preferredRegion`, `maxDuration` are accepted and have no effect; `runtime =
  * 'edge'` is accepted with one warning (every route runs on Node.js here).
  */
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import type { Route } from '../loading/route';
 import { getCacheControlHeader, ONE_YEAR } from './cache-control';
 

@@ -10,7 +10,7 @@
  *   edit api/items/[id]/route.ts -> { ok: true, routes: 12 }   (next request runs the new code)
  *   add a conflicting folder     -> { ok: false, error }       (the 12 routes keep serving)
  */
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { forgetProjectModules } from '../loading/forget-modules';
 import { readRouteFiles } from '../loading/read-route-files';

@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { watch } from 'chokidar';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import type { ReloadResult } from './create-reloader';
 
 const IGNORED = /(?:^|[\\/])(?:node_modules|\.git|dist|\.next)(?:[\\/]|$)/;

@@ -9,7 +9,7 @@
  *   settled()             -> resolves when all work started so far has finished
  */
 import { requestContext, type RequestStore } from '../context';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 
 export interface AfterQueue {
   afterResponse(store: RequestStore): void;

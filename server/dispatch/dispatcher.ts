@@ -16,7 +16,7 @@
  */
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { RequestStore, requestContext } from '../context';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import { loadRoute, type Route, type LoadedRoute } from '../loading/route';
 import { isKnownMethod, type HttpMethod, type MethodEntry } from '../loading/method-table';
 import { normalizePath } from '../routing/normalize-path';

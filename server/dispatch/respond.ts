@@ -10,7 +10,7 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import type { RequestStore } from '../context';
 import { isNextpressError } from '../errors';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import type { MethodEntry } from '../loading/method-table';
 import { hasHeader, isResponseLike, writeResponse } from '../adapter/write-response';
 import { writeHead } from '../adapter/write-head';

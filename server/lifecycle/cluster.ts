@@ -10,7 +10,7 @@
  *     exits at once (130 after SIGINT, 1 after SIGTERM).
  */
 import cluster, { type Worker } from 'node:cluster';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import { createBackoff, type BackoffOptions } from './backoff';
 
 export interface PrimaryOptions {

@@ -11,7 +11,7 @@ import type { Config } from '../../config';
 import { healthRoutes } from '../../middleware/health';
 import { createApp, type NextpressState } from '../app';
 import { NextpressError } from '../errors';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import { requestLogger, type RequestLog } from '../logging/request-logger';
 import { prepareAuthEnv } from '../auth/prepare-auth-env';
 import { createCacheHandler } from '../cache/create-cache-handler';

@@ -2,7 +2,7 @@
  * @module Start-up warnings for route files Next would complain about, with Next's own wording:
  * a lowercase method export, a default export, or no method export at all.
  */
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import type { Route } from './route';
 import type { ScannedRoute } from './read-route-files';
 

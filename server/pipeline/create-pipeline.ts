@@ -17,7 +17,7 @@
  * `request.url` stays the one the client asked for. An `http(s)://` destination is proxied.
  */
 import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import type { RouteMatch } from '../dispatch/dispatcher';
 import { buildDestination, formatDestination, interpolate } from './build-destination';
 import { canonicalPath } from './canonical-path';

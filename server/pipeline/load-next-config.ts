@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { NextpressError } from '../errors';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import { importProjectModule } from '../loading/load-route-module';
 import { compileCustomRoutes, type CustomRoutes } from './compile-custom-routes';
 

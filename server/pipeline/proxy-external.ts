@@ -9,7 +9,7 @@
  *   4. an unreachable upstream answers an empty 502, logged with the URL.
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import { writeResponse } from '../adapter/write-response';
 import { sendEmpty } from '../adapter/send-empty';
 

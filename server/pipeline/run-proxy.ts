@@ -11,7 +11,7 @@
  * logged, like after().
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
-import type { EngineLogger } from '../logger';
+import type { EngineLogger } from '../logging/engine-logger';
 import { toNextRequest } from '../adapter/incoming-request';
 import { isResponseLike, writeResponse } from '../adapter/write-response';
 import { sendEmpty } from '../adapter/send-empty';

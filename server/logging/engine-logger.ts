@@ -1,5 +1,5 @@
 /**
- * @module The logger shape the engine writes to: pino's (`logger.warn({ file }, 'message')`).
+ * @module EngineLogger: the logger shape the engine writes to: pino's (`logger.warn({ file }, 'message')`).
  * `createApp` takes any such logger; without one it writes plain lines to the console.
  */
 export interface EngineLogger {
