@@ -2,6 +2,7 @@
  * @module readExportedMethods: a route file's source text -> the HTTP methods it exports (no import).
  */
 import { stripNonCode } from './strip-non-code';
+import { HTTP_METHODS } from '../loading/method-table';
 
 export interface ExportedMethods {
   /** Uppercase method exports, in Next's method order (GET, HEAD, OPTIONS, POST, PUT, DELETE, PATCH). */
@@ -14,7 +15,7 @@ export interface ExportedMethods {
   exact: boolean;
 }
 
-const METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH'];
+const METHODS: readonly string[] = HTTP_METHODS;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const WORD = /[A-Za-z_$][\w$]*/y;
 const SKIPPED = new Set(['type', 'interface', 'declare', 'namespace', 'module']);
