@@ -10,6 +10,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
+  // npm pack + npm install (a minute): `npm run test:package` runs them, CI after `npm test`.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/package/'],
   transform: {
     '^.+\\.(t|j)sx?$': swc('typescript'),
     '^.+\\.mjs$': swc('ecmascript'),

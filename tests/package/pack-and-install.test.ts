@@ -1,0 +1,119 @@
+/**
+ * nextpress as a Next project gets it from npm: `npm pack` of this repo, installed into a fresh
+ * temp project (a package.json and app/ route files, nothing else: no `file:` dependency on `next`,
+ * no tsconfig paths), then, there:
+ *   1. `npx nextpress routes --json` -> the project's route table;
+ *   2. `npx nextpress start -p <port>` -> the routes answer over real HTTP (next/server,
+ *      next/headers, Promise params), and `import { createApp } from 'nextpress'` works under Node;
+ *   3. `tsc` checks a route file against the shipped next/* types;
+ *   4. a project with the real `next` installed: its CommonJS packages that `require('next/headers')`
+ *      get nextpress's (pinned), so headers() sees the request.
+ * Slow (npm installs, ~30-60 s): not part of `npm test`; `npm run test:package` runs it (CI does).
+ */
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { join } from 'node:path';
+import { cleanUp, exec, npmInstall, packNextpress, startServer, writeProject } from './helpers';
+
+jest.setTimeout(240_000); // npm pack (a build) and two npm installs
+
+const ROUTES = {
+  'app/api/hello/route.ts': `import { NextResponse, type NextRequest } from 'next/server';
+
+export function GET(request: NextRequest) {
+  return NextResponse.json({ hello: request.nextUrl.searchParams.get('name') ?? 'world' });
+}
+`,
+  'app/api/items/[id]/route.ts': `import { headers } from 'next/headers';
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const agent = (await headers()).get('x-agent');
+  return Response.json({ id, agent, body: await request.json() }, { status: 201 });
+}
+`,
+};
+
+let tarball: string;
+let plain: string; // a project with nothing but nextpress
+let withRealNext: string; // a project that also has (a stand-in for) the real next
+
+beforeAll(async () => {
+  tarball = await packNextpress();
+  plain = writeProject({
+    'package.json': JSON.stringify({ name: 'my-app', private: true, dependencies: { nextpress: `file:${tarball}` } }, null, 2),
+    // create-next-app's tsconfig, as it is (no paths for next/*).
+    'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', strict: true, noEmit: true, skipLibCheck: true, lib: ['es2023', 'dom'] }, include: ['app'] }),
+    'server.mjs': "import { createApp } from 'nextpress';\nconst app = createApp({ routesDir: 'app' });\nconst server = app.listen(0, '127.0.0.1', async () => {\n  const res = await fetch(`http://127.0.0.1:${server.address().port}/api/hello?name=createApp`);\n  console.log(res.status, await res.text());\n  server.close();\n});\n",
+    ...ROUTES,
+  });
+  withRealNext = writeProject({
+    'package.json': JSON.stringify(
+      { name: 'my-next-app', private: true, dependencies: { next: 'file:./real-next', 'uses-next': 'file:./uses-next', nextpress: `file:${tarball}` } },
+      null,
+      2,
+    ),
+    // Shaped as the real next (CommonJS files at the package root, no exports map); a response it builds says so.
+    'real-next/package.json': JSON.stringify({ name: 'next', version: '15.5.0' }),
+    'real-next/server.js': "exports.NextResponse = { json: () => Response.json({ from: 'the real next' }) };\n",
+    'real-next/headers.js': "exports.headers = async () => new Map([['x-agent', 'the real next']]);\n",
+    'uses-next/package.json': JSON.stringify({ name: 'uses-next', version: '1.0.0', main: 'index.js' }),
+    'uses-next/index.js':
+      "const { NextResponse } = require('next/server');\nconst { headers } = require('next/headers');\nexports.answer = async () => NextResponse.json({ from: 'uses-next', agent: (await headers()).get('x-agent') });\n",
+    'app/api/package/route.ts': "import { answer } from 'uses-next';\n\nexport const GET = () => answer();\n",
+    ...ROUTES,
+  });
+  await Promise.all([npmInstall(plain), npmInstall(withRealNext)]);
+});
+afterAll(cleanUp);
+
+describe('installed into a project with nothing but nextpress', () => {
+  test('npx nextpress routes --json: the route table of app/', async () => {
+    const { stdout } = await exec('npx', ['nextpress', 'routes', '--json'], plain);
+    expect(JSON.parse(stdout)).toEqual([
+      { pattern: '/api/hello', methods: ['GET'], file: 'api/hello/route.ts' },
+      { pattern: '/api/items/[id]', methods: ['POST'], file: 'api/items/[id]/route.ts' },
+    ]);
+  });
+
+  test('npx nextpress start -p <port>: the routes answer over HTTP', async () => {
+    const { url } = await startServer(plain);
+    const hello = await fetch(`${url}/api/hello?name=npx`);
+    expect(hello.status).toBe(200);
+    expect(hello.headers.get('content-type')).toBe('application/json');
+    expect(await hello.json()).toEqual({ hello: 'npx' });
+
+    const item = await fetch(`${url}/api/items/7`, { method: 'POST', headers: { 'x-agent': 'jest', 'content-type': 'application/json' }, body: '{"n":1}' });
+    expect(item.status).toBe(201);
+    expect(await item.json()).toEqual({ id: '7', agent: 'jest', body: { n: 1 } });
+
+    const wrong = await fetch(`${url}/api/items/7`);
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('OPTIONS, POST');
+  });
+
+  test("import { createApp } from 'nextpress' under plain Node", async () => {
+    const { stdout } = await exec(process.execPath, ['server.mjs'], plain);
+    expect(stdout).toBe('200 {"hello":"createApp"}\n');
+  });
+
+  test('tsc checks route files against the shipped next/* types (no tsconfig paths)', async () => {
+    const tsc = join(__dirname, '..', '..', 'node_modules', 'typescript', 'bin', 'tsc');
+    await expect(exec(process.execPath, [tsc, '-p', '.'], plain)).resolves.toMatchObject({ code: 0 });
+    // ... and they are real types, not `any`: a wrong call is an error.
+    const bad = writeProject({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { moduleResolution: 'bundler', module: 'esnext', strict: true, noEmit: true, skipLibCheck: true, lib: ['es2023', 'dom'] } }),
+      'bad.ts': "import { NextResponse } from 'next/server';\nexport const x: number = NextResponse.json({});\n",
+    });
+    await exec('ln', ['-s', join(plain, 'node_modules'), join(bad, 'node_modules')], bad);
+    await expect(exec(process.execPath, [tsc, '-p', '.'], bad)).rejects.toThrow(/bad\.ts.*error TS2322/);
+  });
+});
+
+test('a project with the real next installed: route files and its packages get nextpress\'s next/*', async () => {
+  const { url } = await startServer(withRealNext);
+  const direct = await fetch(`${url}/api/hello`);
+  expect(await direct.json()).toEqual({ hello: 'world' });
+  const viaPackage = await fetch(`${url}/api/package`, { headers: { 'x-agent': 'curl' } });
+  expect(viaPackage.status).toBe(200);
+  expect(await viaPackage.json()).toEqual({ from: 'uses-next', agent: 'curl' });
+});
