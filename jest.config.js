@@ -20,6 +20,10 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@auth|jose|oauth4webapi|node-fetch|fetch-blob|data-uri-to-buffer|formdata-polyfill)/)'],
   // next/* is nextpress's own implementation, from source, for every importer (route files, next-auth).
   moduleNameMapper: {
+    // nextpress's public entry points, as a project's tests import them.
+    '^nextpress$': '<rootDir>/server/index.ts',
+    '^nextpress/testing$': '<rootDir>/server/testing/index.ts',
+    '^nextpress/auth$': '<rootDir>/server/auth/index.ts',
     '^next/(server|headers|navigation|cache)(\\.js)?$': '<rootDir>/server/next/$1.ts',
     '^next/dist/client/components/(redirect|redirect-error|not-found|navigation)$': '<rootDir>/server/next/navigation.ts',
     '^next/dist/server/web/spec-extension/(request|response)$': '<rootDir>/server/next/server.ts',

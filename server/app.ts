@@ -74,7 +74,9 @@ export interface NextpressState {
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
-export function createApp(options: CreateAppOptions): Express & { locals: { nextpress: NextpressState } } {
+export type NextpressApp = Express & { locals: { nextpress: NextpressState } };
+
+export function createApp(options: CreateAppOptions): NextpressApp {
   const logger = options.logger ?? consoleLogger;
   const routesDir = path.resolve(options.routesDir);
 
@@ -83,6 +85,16 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
   checkConflicts(files);
   const routes: Route[] = readRouteFiles(files);
   for (const route of routes) warnAboutExports(route, logger);
+  return createAppFromRoutes(routes, { ...options, routesDir });
+}
+
+/**
+ * createApp for a route table made elsewhere (testRoute's one route, its module already loaded):
+ * the same app, middleware and dispatcher; `routesDir` is where packages resolve from.
+ */
+export function createAppFromRoutes(routes: Route[], options: CreateAppOptions): NextpressApp {
+  const logger = options.logger ?? consoleLogger;
+  const routesDir = path.resolve(options.routesDir);
   addPackageFallback(routesDir);
 
   const afterQueue = createAfterQueue(logger); // one runner of after() work, for handlers and regenerations
@@ -124,7 +136,7 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
     cache,
   };
   app.locals.nextpress = state;
-  return app as Express & { locals: { nextpress: NextpressState } };
+  return app as NextpressApp;
 }
 
 /** Auth.js and next-auth take ~300 ms to load: only apps that use auth pay for it. */
