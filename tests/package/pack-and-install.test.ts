@@ -6,13 +6,16 @@
  *   2. `npx nextpress start -p <port>` -> the routes answer over real HTTP (next/server,
  *      next/headers, Promise params), and `import { createApp } from 'nextpress'` works under Node;
  *   3. `tsc` checks a route file against the shipped next/* types;
- *   4. a project with the real `next` installed: its CommonJS packages that `require('next/headers')`
+ *   4. the README's jest setup and test file, written there as the README shows them, run green
+ *      with jest, @swc/jest and supertest installed (preset: 'nextpress');
+ *   5. a project with the real `next` installed: its CommonJS packages that `require('next/headers')`
  *      get nextpress's (pinned), so headers() sees the request.
  * Slow (npm installs, ~30-60 s): not part of `npm test`; `npm run test:package` runs it (CI does).
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanUp, exec, npmInstall, packNextpress, startServer, writeProject } from './helpers';
+import { cleanUp, exec, npmInstall, packNextpress, ROOT, startServer, writeProject } from './helpers';
 
 jest.setTimeout(240_000); // npm pack (a build) and two npm installs
 
@@ -33,6 +36,40 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
 `,
 };
 
+// The README's "Testing" section, word for word (a test below checks the README still says so).
+const README_JEST_CONFIG = `module.exports = { preset: 'nextpress' };
+`;
+const README_TEST = `import request from 'supertest';
+import { createApp } from 'nextpress';
+import { testRoute } from 'nextpress/testing';
+import * as greet from '../app/api/greet/route';
+
+test('one route handler, with testRoute', async () => {
+  const res = await testRoute(greet, { url: '/api/greet?name=Ada' });
+  expect(res.status).toBe(200);
+  expect(await res.json()).toEqual({ message: 'hello, Ada' });
+});
+
+test('a handler with params, by its file', async () => {
+  const res = await testRoute('app/api/items/[id]/route.ts', {
+    url: '/api/items/7',
+    method: 'POST',
+    headers: { 'x-agent': 'jest' },
+    body: { n: 1 },
+  });
+  expect(res.status).toBe(201);
+  expect(await res.json()).toEqual({ id: '7', agent: 'jest', body: { n: 1 } });
+});
+
+test('the whole app, with createApp and supertest', async () => {
+  process.env.GREETING = 'hi'; // read by the route when it runs
+  const app = createApp({ routesDir: 'app' });
+  const res = await request(app).get('/api/greet?name=Ada');
+  expect(res.status).toBe(200);
+  expect(res.body).toEqual({ message: 'hi, Ada' });
+});
+`;
+
 let tarball: string;
 let plain: string; // a project with nothing but nextpress
 let withRealNext: string; // a project that also has (a stand-in for) the real next
@@ -40,9 +77,16 @@ let withRealNext: string; // a project that also has (a stand-in for) the real n
 beforeAll(async () => {
   tarball = await packNextpress();
   plain = writeProject({
-    'package.json': JSON.stringify({ name: 'my-app', private: true, dependencies: { nextpress: `file:${tarball}` } }, null, 2),
+    'package.json': JSON.stringify({ name: 'my-app', private: true, dependencies: { nextpress: `file:${tarball}` }, devDependencies: { '@types/node': '^20' } }, null, 2),
     // create-next-app's tsconfig, as it is (no paths for next/*).
-    'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', strict: true, noEmit: true, skipLibCheck: true, lib: ['es2023', 'dom'] }, include: ['app'] }),
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', strict: true, noEmit: true, skipLibCheck: true, lib: ['es2023', 'dom'], types: ['node'], paths: { '@/*': ['./*'] } },
+      include: ['app'],
+    }),
+    'lib/greeting.ts': "export const greeting = (name: string) => `${process.env.GREETING ?? 'hello'}, ${name}`;\n",
+    'app/api/greet/route.ts': "import { greeting } from '@/lib/greeting';\n\nexport function GET(request: Request) {\n  return Response.json({ message: greeting(new URL(request.url).searchParams.get('name') ?? 'world') });\n}\n",
+    'jest.config.js': README_JEST_CONFIG,
+    'tests/api.test.ts': README_TEST,
     'server.mjs': "import { createApp } from 'nextpress';\nconst app = createApp({ routesDir: 'app' });\nconst server = app.listen(0, '127.0.0.1', async () => {\n  const res = await fetch(`http://127.0.0.1:${server.address().port}/api/hello?name=createApp`);\n  console.log(res.status, await res.text());\n  server.close();\n});\n",
     ...ROUTES,
   });
@@ -70,6 +114,7 @@ describe('installed into a project with nothing but nextpress', () => {
   test('npx nextpress routes --json: the route table of app/', async () => {
     const { stdout } = await exec('npx', ['nextpress', 'routes', '--json'], plain);
     expect(JSON.parse(stdout)).toEqual([
+      { pattern: '/api/greet', methods: ['GET'], file: 'api/greet/route.ts' },
       { pattern: '/api/hello', methods: ['GET'], file: 'api/hello/route.ts' },
       { pattern: '/api/items/[id]', methods: ['POST'], file: 'api/items/[id]/route.ts' },
     ]);
@@ -85,6 +130,9 @@ describe('installed into a project with nothing but nextpress', () => {
     const item = await fetch(`${url}/api/items/7`, { method: 'POST', headers: { 'x-agent': 'jest', 'content-type': 'application/json' }, body: '{"n":1}' });
     expect(item.status).toBe(201);
     expect(await item.json()).toEqual({ id: '7', agent: 'jest', body: { n: 1 } });
+
+    const aliased = await fetch(`${url}/api/greet?name=paths`); // tsconfig paths: @/lib/greeting
+    expect(await aliased.json()).toEqual({ message: 'hello, paths' });
 
     const wrong = await fetch(`${url}/api/items/7`);
     expect(wrong.status).toBe(405);
@@ -106,6 +154,23 @@ describe('installed into a project with nothing but nextpress', () => {
     });
     await exec('ln', ['-s', join(plain, 'node_modules'), join(bad, 'node_modules')], bad);
     await expect(exec(process.execPath, [tsc, '-p', '.'], bad)).rejects.toThrow(/bad\.ts.*error TS2322/);
+  });
+});
+
+describe("the README's tests, in the project: preset 'nextpress', testRoute, createApp + supertest", () => {
+  beforeAll(async () => {
+    await npmInstall(plain, ['--save-dev', 'jest@^30', '@swc/jest', '@swc/core', 'supertest']);
+  });
+
+  test('npx jest: green', async () => {
+    const { stderr } = await exec('npx', ['jest', '--ci'], plain);
+    expect(stderr).toContain('Tests:       3 passed, 3 total');
+  });
+
+  test('the README shows these files as they are', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('```js\n// jest.config.js\n' + README_JEST_CONFIG + '```');
+    expect(readme).toContain('```ts\n// tests/api.test.ts\n' + README_TEST + '```');
   });
 });
 
