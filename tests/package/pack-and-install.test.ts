@@ -81,8 +81,11 @@ beforeAll(async () => {
     // create-next-app's tsconfig, as it is (no paths for next/*).
     'tsconfig.json': JSON.stringify({
       compilerOptions: { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', strict: true, noEmit: true, skipLibCheck: true, lib: ['es2023', 'dom'], types: ['node'], paths: { '@/*': ['./*'] } },
-      include: ['app'],
+      include: ['app', 'check-types.ts'],
     }),
+    // nextpress's own API is typed from the shipped .d.ts (an `any` would make the @ts-expect-error unused: an error).
+    'check-types.ts':
+      "import { createApp } from 'nextpress';\nimport { testRoute } from 'nextpress/testing';\n\nexport const app = createApp({ routesDir: 'app' });\nexport const res: Promise<Response> = testRoute('app/api/hello/route.ts', { url: '/api/hello' });\n// @ts-expect-error routesDir is required\ncreateApp({});\n",
     'lib/greeting.ts': "export const greeting = (name: string) => `${process.env.GREETING ?? 'hello'}, ${name}`;\n",
     'app/api/greet/route.ts': "import { greeting } from '@/lib/greeting';\n\nexport function GET(request: Request) {\n  return Response.json({ message: greeting(new URL(request.url).searchParams.get('name') ?? 'world') });\n}\n",
     'jest.config.js': README_JEST_CONFIG,
@@ -144,7 +147,7 @@ describe('installed into a project with nothing but nextpress', () => {
     expect(stdout).toBe('200 {"hello":"createApp"}\n');
   });
 
-  test('tsc checks route files against the shipped next/* types (no tsconfig paths)', async () => {
+  test('tsc checks route files against the shipped next/* types (no tsconfig paths), and nextpress\'s API is typed', async () => {
     const tsc = join(__dirname, '..', '..', 'node_modules', 'typescript', 'bin', 'tsc');
     await expect(exec(process.execPath, [tsc, '-p', '.'], plain)).resolves.toMatchObject({ code: 0 });
     // ... and they are real types, not `any`: a wrong call is an error.
