@@ -8,7 +8,8 @@
  *   3. `tsc` checks a route file against the shipped next/* types;
  *   4. the README's jest setup and test file, written there as the README shows them, run green
  *      with jest, @swc/jest and supertest installed (preset: 'nextpress');
- *   5. a project with the real `next` installed: its CommonJS packages that `require('next/headers')`
+ *   5. the same for vitest: the README's vitest.config.ts (nextpressVitest) and test file;
+ *   6. a project with the real `next` installed: its CommonJS packages that `require('next/headers')`
  *      get nextpress's (pinned), so headers() sees the request.
  * Slow (npm installs, ~30-60 s): not part of `npm test`; `npm run test:package` runs it (CI does).
  */
@@ -17,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanUp, exec, npmInstall, packNextpress, ROOT, startServer, writeProject } from './helpers';
 
-jest.setTimeout(240_000); // npm pack (a build) and two npm installs
+jest.setTimeout(240_000); // npm pack (a build) and three npm installs
 
 const ROUTES = {
   'app/api/hello/route.ts': `import { NextResponse, type NextRequest } from 'next/server';
@@ -70,7 +71,43 @@ test('the whole app, with createApp and supertest', async () => {
 });
 `;
 
+const README_VITEST_CONFIG = `import { defineConfig } from 'vitest/config';
+import { nextpressVitest } from 'nextpress/vitest';
+
+export default defineConfig(nextpressVitest());
+`;
+const README_VITEST_TEST = `import { expect, test } from 'vitest';
+import { testRoute } from 'nextpress/testing';
+import * as greet from '../app/api/greet/route';
+import * as item from '../app/api/items/[id]/route';
+
+test('one route handler, with testRoute', async () => {
+  const res = await testRoute(greet, { url: '/api/greet?name=Ada' });
+  expect(res.status).toBe(200);
+  expect(await res.json()).toEqual({ message: 'hello, Ada' });
+});
+
+test('headers() and params in an imported module', async () => {
+  const res = await testRoute(item, {
+    url: '/api/items/7',
+    params: { id: '7' },
+    method: 'POST',
+    headers: { 'x-agent': 'vitest' },
+    body: { n: 1 },
+  });
+  expect(res.status).toBe(201);
+  expect(await res.json()).toEqual({ id: '7', agent: 'vitest', body: { n: 1 } });
+});
+`;
+
+// A route that imports through the project's tsconfig paths (`@/*`) and reads the environment.
+const GREET = {
+  'lib/greeting.ts': "export const greeting = (name: string) => `${process.env.GREETING ?? 'hello'}, ${name}`;\n",
+  'app/api/greet/route.ts': "import { greeting } from '@/lib/greeting';\n\nexport function GET(request: Request) {\n  return Response.json({ message: greeting(new URL(request.url).searchParams.get('name') ?? 'world') });\n}\n",
+};
+
 let tarball: string;
+let withVitest: string; // a project testing with vitest
 let plain: string; // a project with nothing but nextpress
 let withRealNext: string; // a project that also has (a stand-in for) the real next
 
@@ -86,8 +123,7 @@ beforeAll(async () => {
     // nextpress's own API is typed from the shipped .d.ts (an `any` would make the @ts-expect-error unused: an error).
     'check-types.ts':
       "import { createApp } from 'nextpress';\nimport { testRoute } from 'nextpress/testing';\n\nexport const app = createApp({ routesDir: 'app' });\nexport const res: Promise<Response> = testRoute('app/api/hello/route.ts', { url: '/api/hello' });\n// @ts-expect-error routesDir is required\ncreateApp({});\n",
-    'lib/greeting.ts': "export const greeting = (name: string) => `${process.env.GREETING ?? 'hello'}, ${name}`;\n",
-    'app/api/greet/route.ts': "import { greeting } from '@/lib/greeting';\n\nexport function GET(request: Request) {\n  return Response.json({ message: greeting(new URL(request.url).searchParams.get('name') ?? 'world') });\n}\n",
+    ...GREET,
     'jest.config.js': README_JEST_CONFIG,
     'tests/api.test.ts': README_TEST,
     'server.mjs': "import { createApp } from 'nextpress';\nconst app = createApp({ routesDir: 'app' });\nconst server = app.listen(0, '127.0.0.1', async () => {\n  const res = await fetch(`http://127.0.0.1:${server.address().port}/api/hello?name=createApp`);\n  console.log(res.status, await res.text());\n  server.close();\n});\n",
@@ -109,7 +145,15 @@ beforeAll(async () => {
     'app/api/package/route.ts': "import { answer } from 'uses-next';\n\nexport const GET = () => answer();\n",
     ...ROUTES,
   });
-  await Promise.all([npmInstall(plain), npmInstall(withRealNext)]);
+  withVitest = writeProject({
+    'package.json': JSON.stringify({ name: 'my-vitest-app', private: true, type: 'module', dependencies: { nextpress: `file:${tarball}` }, devDependencies: { vitest: '^4' } }, null, 2),
+    'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, paths: { '@/*': ['./*'] } } }),
+    'vitest.config.ts': README_VITEST_CONFIG,
+    'tests/api.test.ts': README_VITEST_TEST,
+    ...GREET,
+    ...ROUTES,
+  });
+  await Promise.all([npmInstall(plain), npmInstall(withRealNext), npmInstall(withVitest)]);
 });
 afterAll(cleanUp);
 
@@ -174,6 +218,19 @@ describe("the README's tests, in the project: preset 'nextpress', testRoute, cre
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     expect(readme).toContain('```js\n// jest.config.js\n' + README_JEST_CONFIG + '```');
     expect(readme).toContain('```ts\n// tests/api.test.ts\n' + README_TEST + '```');
+  });
+});
+
+describe("the README's vitest setup, in a project of its own (nextpressVitest)", () => {
+  test('npx vitest run: green', async () => {
+    const { stdout } = await exec('npx', ['vitest', 'run'], withVitest, { NO_COLOR: '1' });
+    expect(stdout.replace(/\x1b\[[\d;]*m/g, '')).toMatch(/Tests +2 passed \(2\)/);
+  });
+
+  test('the README shows these files as they are', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('```ts\n// vitest.config.ts\n' + README_VITEST_CONFIG + '```');
+    expect(readme).toContain('```ts\n// tests/api.test.ts (vitest)\n' + README_VITEST_TEST + '```');
   });
 });
 
