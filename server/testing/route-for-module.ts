@@ -8,7 +8,9 @@
  *   routeForFile('app/api/items/[id]/route.ts')       -> { routesDir: 'app', pattern '/api/items/[id]' },
  *                                                       imported by the server's own loader (jiti)
  *   routeForFile('lib/x.ts')                          -> throws: not a route file under an app/ folder
+ *   routeForFile('app/nope/route.ts')                 -> throws: no such file (and where it looked)
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { NextpressError } from '../errors';
 import { buildMethodTable } from '../loading/method-table';
@@ -72,6 +74,11 @@ export function routeForFile(file: string): { routesDir: string; route: Route } 
       `testRoute: '${file}' is not a route file inside an app/ folder (app/**/route.ts), so its URL pattern cannot be told. Pass the path of the route file, or import the module and pass it with { url, params }.`,
       { code: 'TEST_ROUTE' },
     );
+  }
+  if (!fs.existsSync(absolute)) {
+    throw new NextpressError(`testRoute: the route file '${file}' does not exist (looked for ${absolute}). Check the path: it is relative to the folder the tests run in (${process.cwd()}).`, {
+      code: 'TEST_ROUTE',
+    });
   }
   const routesDir = parts.slice(0, appAt + 1).join(path.sep);
   const [route] = readRouteFiles([toRouteFile(routesDir, parts.slice(appAt + 1).join('/'))]);

@@ -107,4 +107,8 @@ describe("a route file's path", () => {
   test('a path that is not a route file under app/: an error naming it and the fix', async () => {
     await expect(testRoute('lib/db.ts')).rejects.toThrow("testRoute: 'lib/db.ts' is not a route file inside an app/ folder (app/**/route.ts)");
   });
+
+  test('a route file that does not exist: an error naming it', async () => {
+    await expect(testRoute('app/api/nope/route.ts')).rejects.toThrow("testRoute: the route file 'app/api/nope/route.ts' does not exist (looked for ");
+  });
 });
