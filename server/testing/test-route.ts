@@ -10,12 +10,11 @@
  *   2. an app with that one route, listening on 127.0.0.1:0 (unref'd, closed after this request);
  *   3. one request: `method`, `headers`, `cookies`, `body` (a string, bytes, FormData,
  *      URLSearchParams, a Blob, or any other value as JSON);
- *   4. -> the Response (status, headers, every Set-Cookie, the body as it streams), plus
+ *   4. -> the Response (status, headers, every Set-Cookie, the body as it arrives), plus
  *      `res.after`: resolves once the response is finished and its after() work has run.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import { createAppFromRoutes, type CreateAppOptions } from '../app';
 import type { Route } from '../loading/route';
 import { routeForFile, routeForModule, type RouteParamsInput } from './route-for-module';
@@ -125,13 +124,29 @@ async function toRequestParts(url: string, options: TestRouteOptions): Promise<{
 
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
-/** The client's view as a Fetch Response: status, statusText, each header (Set-Cookie separately), the streaming body. */
+/**
+ * The client's view as a Fetch Response: status, statusText, each header (Set-Cookie separately),
+ * the body chunk by chunk as it arrives. The socket is read to its end whether or not the test reads
+ * the body (a test that checks only the status leaves no open connection behind); cancelling the
+ * body (`await res.body?.cancel()`) closes the connection, for a stream that never ends.
+ */
 function toFetchResponse(incoming: http.IncomingMessage, method: string): Response {
   const headers = new Headers();
   for (let i = 0; i < incoming.rawHeaders.length; i += 2) headers.append(incoming.rawHeaders[i], incoming.rawHeaders[i + 1]);
   const status = incoming.statusCode ?? 0;
   const empty = NULL_BODY.has(status) || method === 'HEAD';
   if (empty) incoming.resume();
-  const body = empty ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>);
+  const body = empty
+    ? null
+    : new ReadableStream<Uint8Array>({
+        start(controller) {
+          incoming.on('data', (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+          incoming.on('end', () => controller.close());
+          incoming.on('error', (error) => controller.error(error));
+        },
+        cancel() {
+          incoming.destroy();
+        },
+      });
   return new Response(body, { status, statusText: incoming.statusMessage, headers });
 }

@@ -6,6 +6,7 @@
  *   automatic methods            -> HEAD (no body), OPTIONS 204 + Allow, 405 + Allow
  *   Next 13/14 and 15/16 shapes  -> sync params and headers(), Promise params
  *   segment config               -> revalidate = 60 answers as Next's cache does
+ *   a streamed body              -> read chunk by chunk as the handler writes it
  *   mistakes                     -> errors naming the problem and the fix
  */
 import { describe, expect, test } from '@jest/globals';
@@ -75,6 +76,30 @@ describe('a module, with url and params', () => {
   test('a catch-all param', async () => {
     const res = await testRoute(await import('../fixtures/testing-app/app/api/docs/[...slug]/route'), { url: '/api/docs/a/b', params: { slug: ['a', 'b'] } });
     expect(await res.json()).toEqual({ slug: ['a', 'b'] });
+  });
+
+  test('a streamed body arrives chunk by chunk, before the handler has finished writing', async () => {
+    let finish!: () => void;
+    const last = new Promise<void>((resolve) => (finish = resolve));
+    const res = await testRoute({
+      GET: () =>
+        new Response(
+          new ReadableStream({
+            async start(controller) {
+              controller.enqueue(new TextEncoder().encode('first\n'));
+              await last;
+              controller.enqueue(new TextEncoder().encode('last\n'));
+              controller.close();
+            },
+          }),
+          { headers: { 'content-type': 'text/plain' } },
+        ),
+    });
+    const reader = res.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('first\n'); // while the handler still waits
+    finish();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('last\n');
+    expect((await reader.read()).done).toBe(true);
   });
 
   test('a param whose value is not in the url: an error naming it and the fix', async () => {
