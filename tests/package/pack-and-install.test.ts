@@ -7,11 +7,11 @@
  *      next/headers, Promise params), and `import { createApp } from 'nextpress'` works under Node;
  *   3. `tsc` checks a route file against the shipped next/* types;
  *   4. the README's jest setup and test file, written there as the README shows them, run green
- *      with jest, @swc/jest and supertest installed (preset: 'nextpress');
+ *      with jest, @swc/jest and supertest installed beside nextpress (preset: 'nextpress');
  *   5. the same for vitest: the README's vitest.config.ts (nextpressVitest) and test file;
  *   6. a project with the real `next` installed: its CommonJS packages that `require('next/headers')`
  *      get nextpress's (pinned), so headers() sees the request.
- * Slow (npm installs, ~30-60 s): not part of `npm test`; `npm run test:package` runs it (CI does).
+ * Slow (npm pack and three npm installs, ~1.5 min): not part of `npm test`; `npm run test:package` runs it (CI does).
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
@@ -114,7 +114,7 @@ let withRealNext: string; // a project that also has (a stand-in for) the real n
 beforeAll(async () => {
   tarball = await packNextpress();
   plain = writeProject({
-    'package.json': JSON.stringify({ name: 'my-app', private: true, dependencies: { nextpress: `file:${tarball}` }, devDependencies: { '@types/node': '^20' } }, null, 2),
+    'package.json': JSON.stringify({ name: 'my-app', private: true, dependencies: { nextpress: `file:${tarball}` }, devDependencies: { '@types/node': '^20', jest: '^30', '@swc/jest': '*', '@swc/core': '*', supertest: '*' } }, null, 2),
     // create-next-app's tsconfig, as it is (no paths for next/*).
     'tsconfig.json': JSON.stringify({
       compilerOptions: { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', strict: true, noEmit: true, skipLibCheck: true, lib: ['es2023', 'dom'], types: ['node'], paths: { '@/*': ['./*'] } },
@@ -205,10 +205,6 @@ describe('installed into a project with nothing but nextpress', () => {
 });
 
 describe("the README's tests, in the project: preset 'nextpress', testRoute, createApp + supertest", () => {
-  beforeAll(async () => {
-    await npmInstall(plain, ['--save-dev', 'jest@^30', '@swc/jest', '@swc/core', 'supertest']);
-  });
-
   test('npx jest: green', async () => {
     const { stderr } = await exec('npx', ['jest', '--ci'], plain);
     expect(stderr).toContain('Tests:       3 passed, 3 total');
