@@ -10,6 +10,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
+  // npm pack + npm install (a minute): `npm run test:package` runs them, CI after `npm test`.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/package/'],
   transform: {
     '^.+\\.(t|j)sx?$': swc('typescript'),
     '^.+\\.mjs$': swc('ecmascript'),
@@ -18,6 +20,10 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@auth|jose|oauth4webapi|node-fetch|fetch-blob|data-uri-to-buffer|formdata-polyfill)/)'],
   // next/* is nextpress's own implementation, from source, for every importer (route files, next-auth).
   moduleNameMapper: {
+    // nextpress's public entry points, as a project's tests import them.
+    '^nextpress$': '<rootDir>/server/index.ts',
+    '^nextpress/testing$': '<rootDir>/server/testing/index.ts',
+    '^nextpress/auth$': '<rootDir>/server/auth/index.ts',
     '^next/(server|headers|navigation|cache|og)(\\.js)?$': '<rootDir>/server/next/$1.ts',
     '^next/dist/client/components/(redirect|redirect-error|not-found|navigation)$': '<rootDir>/server/next/navigation.ts',
     '^next/dist/server/web/spec-extension/(request|response)$': '<rootDir>/server/next/server.ts',

@@ -103,8 +103,9 @@ export interface NextpressState {
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
-export function createApp(options: CreateAppOptions): Express & { locals: { nextpress: NextpressState } } {
-  installLightResponse(); // `new Response('hi')` and `Response.json()` keep their string until read (light-response.ts)
+export type NextpressApp = Express & { locals: { nextpress: NextpressState } };
+
+export function createApp(options: CreateAppOptions): NextpressApp {
   const logger = options.logger ?? consoleLogger;
   const { routesDir, projectDir: given } = routesFolder(options);
 
@@ -113,6 +114,18 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
   checkConflicts(files);
   const routes: Route[] = readRouteFiles(files);
   for (const route of routes) warnAboutExports(route, logger);
+  return createAppFromRoutes(routes, { ...options, routesDir, dir: undefined, projectDir: options.projectDir ?? given }, { notServed });
+}
+
+/**
+ * createApp for a route table made elsewhere (testRoute's one route, its module already loaded):
+ * the same app, middleware and dispatcher; `routesDir` is where packages resolve from.
+ */
+export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, scanned: { notServed?: string[] } = {}): NextpressApp {
+  installLightResponse(); // `new Response('hi')` and `Response.json()` keep their string until read (light-response.ts)
+  const logger = options.logger ?? consoleLogger;
+  const routesDir = path.resolve(options.routesDir ?? options.dir ?? '.');
+  const notServed = scanned.notServed ?? [];
   addPackageFallback(routesDir);
 
   const afterQueue = createAfterQueue(logger); // one runner of after() work, for handlers and regenerations
@@ -120,7 +133,7 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
   const dispatcher = createDispatcher(routes, { bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger, cache, handlerTimeoutMs: options.handlerTimeoutMs, afterQueue });
   const auth = options.auth === undefined ? undefined : loadAuth().createAuth(options.auth, { routes, logger });
   // next.config and proxy.ts: undefined (nothing per request) when the project has neither.
-  const projectDir = options.projectDir !== undefined ? path.resolve(options.projectDir) : (given ?? findProjectRoot(routesDir));
+  const projectDir = options.projectDir !== undefined ? path.resolve(options.projectDir) : findProjectRoot(routesDir);
   const pipeline = projectDir === undefined ? undefined : createPipeline(projectDir, { logger, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, lookup: dispatcher.lookup });
 
   const app = express();
@@ -174,7 +187,7 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
     }),
   };
   app.locals.nextpress = state;
-  return app as Express & { locals: { nextpress: NextpressState } };
+  return app as NextpressApp;
 }
 
 function toRouteInfo(route: Route): RouteInfo {

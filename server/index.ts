@@ -4,7 +4,7 @@
 
 // The app
 export { createApp, DEFAULT_BODY_LIMIT } from './app';
-export type { CreateAppOptions, NextpressState, RouteInfo } from './app';
+export type { CreateAppOptions, NextpressApp, NextpressState, RouteInfo } from './app';
 
 // Errors
 export { NextpressError, isNextpressError } from './errors';

@@ -75,13 +75,35 @@ function jitiFor(config: TsConfigResult | undefined): Jiti {
 function createJestJiti(options: JitiOptions): Jiti {
   const root = path.dirname(require.resolve('jiti/package.json'));
   const core = require(path.join(root, 'dist/jiti.cjs')) as (id: string, opts: object, parent: object) => Jiti;
-  const babel = require(path.join(root, 'dist/babel.cjs')) as (...args: unknown[]) => unknown;
-  return core(__filename, { ...options, transform: babel }, {
+  const babel = require(path.join(root, 'dist/babel.cjs')) as (opts: unknown) => { code: string };
+  // jiti evaluates route code in Node's own context, whose `process` is not the test's: jest gives
+  // each test file a copy (process.env included). Route code gets the test's process instead, so
+  // `process.env.X = ...` in a test reaches it. Its own disk cache: this output is jest's only.
+  (runInThisContext('globalThis') as Record<symbol, unknown>)[JEST_PROCESS] = process;
+  const transform = (opts: unknown) => {
+    const result = babel(opts);
+    return { ...result, code: withJestProcess(result.code) };
+  };
+  const fsCache = path.join(os.tmpdir(), 'nextpress-jiti-jest', typeof options.fsCache === 'string' ? path.basename(options.fsCache) : 'default');
+  return core(__filename, { ...options, fsCache, transform }, {
     onError: (error: unknown) => {
       throw error;
     },
     createRequire: (require('node:module') as typeof import('node:module')).createRequire,
   });
+}
+
+const JEST_PROCESS = Symbol.for('nextpress.jest.process');
+
+/**
+ * `var process = <the test file's process>;` first in the module (after a 'use strict' directive,
+ * on its line, so line numbers stay); a module declaring its own `process` binding is left as it is.
+ */
+function withJestProcess(code: string): string {
+  if (/\b(?:const|let|class|function)\s+process\b/.test(code)) return code;
+  const line = `var process = globalThis[Symbol.for('nextpress.jest.process')] || globalThis.process;`;
+  const directive = /^\s*(['"])use strict\1;?/.exec(code);
+  return directive === null ? line + code : directive[0] + line + code.slice(directive[0].length);
 }
 
 /**

@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from '../../server';
 import { recordingLogger, serve, type Served } from '../helpers/serve';
-import { realEnv } from './real-env';
 
 const app = createApp({ routesDir: path.join(__dirname, '..', '..', 'routes'), logger: recordingLogger().logger });
 let served: Served;
@@ -18,7 +17,7 @@ beforeAll(async () => {
   served = await serve(app);
 });
 afterAll(async () => {
-  delete realEnv.GITHUB_API_URL;
+  delete process.env.GITHUB_API_URL;
   await served.close();
 });
 
@@ -94,7 +93,7 @@ describe('/api/github-users (the article\'s static GitHub search example)', () =
   test('asks for three users named richard and answers their JSON', async () => {
     const users = { total_count: 3, incomplete_results: false, items: [{ login: 'richard' }, { login: 'richardr' }, { login: 'richards' }] };
     answer = { status: 200, type: 'application/json; charset=utf-8', body: JSON.stringify(users) };
-    realEnv.GITHUB_API_URL = `${githubUrl}/`;
+    process.env.GITHUB_API_URL = `${githubUrl}/`;
     seen.length = 0;
     expect(await get()).toEqual({ status: 200, type: 'application/json', body: users });
     expect(seen).toEqual(['/search/users?q=richard&per_page=3']);
@@ -105,7 +104,7 @@ describe('/api/github-users (the article\'s static GitHub search example)', () =
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    realEnv.GITHUB_API_URL = `http://127.0.0.1:${port}`;
+    process.env.GITHUB_API_URL = `http://127.0.0.1:${port}`;
     expect(await getUnavailable()).toEqual([
       `[api/github-users] Could not reach the GitHub API at http://127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}. Check the network or set GITHUB_API_URL.`,
     ]);
@@ -113,13 +112,13 @@ describe('/api/github-users (the article\'s static GitHub search example)', () =
 
   test('an error from the API (e.g. the rate limit) answers 502; the log has its message', async () => {
     answer = { status: 403, type: 'application/json', body: JSON.stringify({ message: 'API rate limit exceeded' }) };
-    realEnv.GITHUB_API_URL = githubUrl;
+    process.env.GITHUB_API_URL = githubUrl;
     expect(await getUnavailable()).toEqual([`[api/github-users] The GitHub API at ${githubUrl} answered 403: API rate limit exceeded.`]);
   });
 
   test('an answer that is not JSON answers 502', async () => {
     answer = { status: 200, type: 'text/html', body: '<html>maintenance</html>' };
-    realEnv.GITHUB_API_URL = githubUrl;
+    process.env.GITHUB_API_URL = githubUrl;
     expect(await getUnavailable()).toEqual([`[api/github-users] The GitHub API at ${githubUrl} answered 200 with a body that is not JSON.`]);
   });
 });

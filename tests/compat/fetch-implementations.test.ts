@@ -11,7 +11,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from '../../server';
 import { recordingLogger, serve, type Served } from '../helpers/serve';
-import { realEnv } from './real-env';
 
 /** 1 MiB of bytes that are the same on every run. */
 const BIG = Buffer.alloc(1024 * 1024, 0);
@@ -59,12 +58,12 @@ let served: Served;
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  realEnv.COMPAT_UPSTREAM_URL = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/`;
+  process.env.COMPAT_UPSTREAM_URL = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/`;
   served = await serve(app);
 });
 
 afterAll(async () => {
-  delete realEnv.COMPAT_UPSTREAM_URL;
+  delete process.env.COMPAT_UPSTREAM_URL;
   for (const release of holds.values()) release();
   await served.close();
   upstream.closeAllConnections();

@@ -1,0 +1,84 @@
+/**
+ * @module The jest preset: `preset: 'nextpress'` in a project's jest config.
+ *   1. next/server, next/headers, next/navigation, next/cache (also `.js`, and the internal paths
+ *      route code imports) -> nextpress's own modules, even when the project has the real `next`;
+ *   2. the project's tsconfig.json/jsconfig.json `paths` (read from the folder jest runs in:
+ *      `@/*` -> `<project>/src/*`), as route files resolve them under the server;
+ *   3. TypeScript and JSX (automatic runtime) through @swc/jest, which the project installs
+ *      (`npm i -D jest @swc/jest @swc/core`); ESM-only packages of Auth.js are transformed too;
+ *   4. packages resolve from the project first, then from nextpress's own node_modules.
+ * A project's own settings win: `{ preset: 'nextpress', moduleNameMapper: { ... } }` adds to these.
+ * In a clone of nextpress (its TypeScript sources beside this file) the mapped modules are the
+ * sources; in an installed package, the built dist/.
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = __dirname;
+const FROM_SOURCES = fs.existsSync(path.join(ROOT, 'server', 'next', 'server.ts'));
+const nextModule = (name) => (FROM_SOURCES ? path.join(ROOT, 'server', 'next', `${name}.ts`) : path.join(ROOT, 'dist', 'server', 'next', `${name}.js`));
+
+function swcJest() {
+  try {
+    return require.resolve('@swc/jest', { paths: [process.cwd(), ROOT] });
+  } catch {
+    throw new Error("nextpress's jest preset (preset: 'nextpress') transforms TypeScript with @swc/jest, which is not installed in this project. Install it: npm i -D @swc/jest @swc/core");
+  }
+}
+
+/** @swc/jest for one kind of file: .ts (no JSX: `<T>x` casts parse), .tsx, or JavaScript with JSX. */
+const swc = (parser) => [
+  swcJest(),
+  { jsc: { parser, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' }, swcrc: false },
+];
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * tsconfig `paths` -> moduleNameMapper entries: '@/*': ['./src/*'] -> '^@/(.*)$': ['<dir>/src/$1'].
+ * A bare '*' entry is left out (jest would send every package through it).
+ */
+function pathsMapper(cwd) {
+  const { getTsconfig } = require('get-tsconfig');
+  const found = getTsconfig(cwd, 'tsconfig.json') ?? getTsconfig(cwd, 'jsconfig.json');
+  const options = found?.config.compilerOptions;
+  if (options?.paths === undefined) return {};
+  const base = path.resolve(path.dirname(found.path), options.baseUrl ?? '.');
+  const mapper = {};
+  for (const [key, targets] of Object.entries(options.paths)) {
+    if (key === '*' || !Array.isArray(targets) || targets.length === 0) continue;
+    const star = key.indexOf('*');
+    const pattern = star === -1 ? `^${escape(key)}$` : `^${escape(key.slice(0, star))}(.*)${escape(key.slice(star + 1))}$`;
+    const resolved = targets.map((target) => path.resolve(base, star === -1 ? target : target.replace('*', '$1')));
+    mapper[pattern] = resolved.length === 1 ? resolved[0] : resolved;
+  }
+  return mapper;
+}
+
+/** nextpress's own entry points in a clone (an installed package resolves them through its exports). */
+const SOURCE_ENTRIES = {
+  '^nextpress$': path.join(ROOT, 'server', 'index.ts'),
+  '^nextpress/(testing|auth)$': path.join(ROOT, 'server', '$1', 'index.ts'),
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.[mc]?ts$': swc({ syntax: 'typescript' }),
+    '^.+\\.tsx$': swc({ syntax: 'typescript', tsx: true }),
+    '^.+\\.(jsx?|mjs|cjs)$': swc({ syntax: 'ecmascript', jsx: true }),
+  },
+  // ESM-only packages that CommonJS jest must transpile (Auth.js and its crypto helpers).
+  transformIgnorePatterns: ['/node_modules/(?!(@auth|jose|oauth4webapi|node-fetch|fetch-blob|data-uri-to-buffer|formdata-polyfill)/)'],
+  moduleNameMapper: {
+    ...pathsMapper(process.cwd()),
+    ...(FROM_SOURCES ? SOURCE_ENTRIES : {}),
+    '^next/(server|headers|navigation|cache)(\\.js)?$': nextModule('$1'),
+    '^next/dist/client/components/(redirect|redirect-error|not-found|navigation)$': nextModule('navigation'),
+    '^next/dist/server/web/spec-extension/(request|response)$': nextModule('server'),
+  },
+  modulePaths: [path.join(ROOT, 'node_modules')],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'jsx', 'json', 'node'],
+};
