@@ -10,6 +10,7 @@
  * @vercel/og (about 8 MB of code and wasm) is loaded on the first ImageResponse, not at start-up:
  * the response is returned at once and its body is drawn when it is read, as Next does.
  */
+import { runInThisContext } from 'node:vm';
 import type { ImageResponse as OgImageResponse } from '@vercel/og';
 
 type OgModule = { ImageResponse: typeof OgImageResponse };
@@ -23,7 +24,10 @@ let og: OgModule | undefined;
  * is Node's real `module`, also under jest, whose `node:module` hands out its own require).
  */
 function loadOg(): OgModule {
-  og ??= process.getBuiltinModule('node:module').createRequire(__filename)('@vercel/og') as OgModule;
+  // Node's main-realm `process`: under jest, route code (and this file, loaded with it) is handed the
+  // test file's `process`, whose getBuiltinModule gives jest's `module`.
+  const nodeProcess = runInThisContext('process') as NodeJS.Process;
+  og ??= nodeProcess.getBuiltinModule('node:module').createRequire(__filename)('@vercel/og') as OgModule;
   return og;
 }
 
