@@ -16,7 +16,8 @@
  *      c. a session signed in on one instance is accepted by the others (401 without it);
  *      d. Redis killed and restarted mid-run: every request answered 200, then HIT again;
  *      e. SIGTERM to one instance under 50 req/s for 10 s through the load balancer: 0 failed
- *         requests, HAProxy marks it DOWN, it exits 0;
+ *         requests; its /readyz answers 503 and HAProxy marks it DOWN before its listener closes
+ *         (SHUTDOWN_DELAY_MS); nothing is routed to it after that; it exits 0;
  *   5. prints one PASS/FAIL line per check and a summary, stops everything it started (also on
  *      failure, Ctrl-C or the overall time limit) and exits 1 if any check failed.
  *
@@ -38,6 +39,8 @@ const INSTANCES = 3;
 /** The whole run is cut (FAIL, everything stopped) past this. */
 const TIME_LIMIT_MS = 150_000;
 const SHUTDOWN_TIMEOUT_MS = 5000;
+/** Readiness answers 503 this long before the listener closes: 5 HAProxy check intervals (200 ms, fall 1). */
+const SHUTDOWN_DELAY_MS = 1000;
 
 const started = Date.now();
 const work = mkdtempSync(join(tmpdir(), 'nextpress-scale-'));
@@ -243,6 +246,7 @@ async function main() {
       CACHE_URL: `redis://127.0.0.1:${redisPort}`,
       PRELOAD_ROUTES: 'true',
       SHUTDOWN_TIMEOUT_MS: `${SHUTDOWN_TIMEOUT_MS}ms`,
+      SHUTDOWN_DELAY_MS: `${SHUTDOWN_DELAY_MS}ms`,
       SCALE_RUNS_FILE: runsFile,
     };
     const child = start(`n${i}`, process.execPath, ['dist/server/cli.js', 'start', FIXTURE, '-p', String(port)], { env });
@@ -429,12 +433,17 @@ async function main() {
     const outcomes = [];
     const inFlight = [];
     let termAt = 0;
-    let downAt = 0;
+    let downAt = 0; // HAProxy's status for n3 left UP
+    let notReadyAt = 0; // n3's own /readyz answered 503
+    let closedAt = 0; // n3 refused a new connection
     let polling = true;
     const poll = (async () => {
       while (polling) {
-        const states = await haproxyStatus(statSocket);
-        if (termAt !== 0 && downAt === 0 && states.n3 !== undefined && states.n3 !== 'UP') downAt = Date.now();
+        const [states, ready] = await Promise.all([haproxyStatus(statSocket), termAt === 0 || closedAt !== 0 ? undefined : send(n3.port, '/readyz', { timeoutMs: 1000 })]);
+        const now = Date.now();
+        if (termAt !== 0 && downAt === 0 && states.n3 !== undefined && states.n3 !== 'UP') downAt = now;
+        if (ready?.status === 503 && notReadyAt === 0) notReadyAt = now;
+        if (ready?.error !== undefined && closedAt === 0) closedAt = now;
         await sleep(20);
       }
     })();
@@ -459,10 +468,15 @@ async function main() {
     const byN3After = outcomes.filter((o) => o.by === 'n3' && o.sentAt > termAt).length;
     const byN3AfterDown = outcomes.filter((o) => o.by === 'n3' && downAt !== 0 && o.sentAt > downAt).length;
     const elapsed = ((Date.now() - t0) / 1000).toFixed(1);
-    console.log(`      load: ${outcomes.length} requests at ${RATE}/s over ${elapsed} s; SIGTERM to n3 at ${termAt - t0} ms; HAProxy marked n3 ${downAt ? `DOWN ${downAt - termAt} ms after SIGTERM` : 'never DOWN'}; n3 exited ${exit.code} ${exit.at - termAt} ms after SIGTERM; answered by n3 after SIGTERM: ${byN3After}, after DOWN: ${byN3AfterDown}`);
+    const after = (at) => (at ? `${at - termAt} ms` : 'never');
+    console.log(`      load: ${outcomes.length} requests at ${RATE}/s over ${elapsed} s; SIGTERM to n3 at ${termAt - t0} ms; after it: n3 /readyz 503 ${after(notReadyAt)}, HAProxy DOWN ${after(downAt)}, listener closed ${after(closedAt)}, exit ${exit.code} ${after(exit.at)}; answered by n3 after SIGTERM: ${byN3After}, after DOWN: ${byN3AfterDown}`);
     if (failed.length > 0) console.log(`      failed: ${failed.slice(0, 10).map((o) => `${o.status} via ${o.by ?? '-'} at ${o.sentAt - t0} ms`).join('; ')}`);
     check(`SIGTERM to n3 under ${RATE} req/s for ${SECONDS} s through the LB: 0 failed requests`, failed.length === 0 && outcomes.length === RATE * SECONDS, `${outcomes.length} sent, ${failed.length} failed`);
-    check('n3 drained: HAProxy marked it DOWN, no request routed to it after that, it exited 0', downAt !== 0 && byN3AfterDown === 0 && exit.code === 0, `DOWN after ${downAt ? downAt - termAt : '-'} ms, exit ${exit.code} after ${exit.at - termAt} ms`);
+    check(
+      'n3 drained: /readyz 503, then HAProxy DOWN, then its listener closed; nothing routed to it after DOWN; exit 0',
+      notReadyAt !== 0 && downAt !== 0 && closedAt !== 0 && notReadyAt <= downAt && downAt < closedAt && byN3AfterDown === 0 && exit.code === 0,
+      `503 ${after(notReadyAt)}, DOWN ${after(downAt)}, closed ${after(closedAt)}, exit ${exit.code} ${after(exit.at)} after SIGTERM`,
+    );
   }
 }
 
