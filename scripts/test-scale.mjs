@@ -216,6 +216,11 @@ if (missing.length > 0) {
 }
 
 async function main() {
+  // deploy/haproxy.cfg (the compose file's) must be valid for this HAProxy too; outside Docker its
+  // `nextpress` host name does not resolve, which haproxy -c reports as a warning only.
+  const parsed = spawnSync('haproxy', ['-c', '-f', 'deploy/haproxy.cfg'], { cwd: ROOT, encoding: 'utf8' });
+  check('deploy/haproxy.cfg is valid (haproxy -c)', parsed.status === 0, parsed.status === 0 ? (parsed.stdout.trim().split('\n').pop() ?? '') : `${parsed.stdout}${parsed.stderr}`.trim().split('\n').slice(-3).join(' | '));
+
   // ---- 2. build -------------------------------------------------------------------------------
   const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) {
