@@ -5,7 +5,8 @@
  * minute). What it does, in order:
  *
  *   1. finds redis-server and haproxy (installs them with apt-get when missing and running as
- *      root; otherwise prints why and exits 0, skipped);
+ *      root; otherwise prints why and exits 0, skipped); checks deploy/haproxy.cfg with
+ *      `haproxy -c`, and deploy/compose.yaml with `docker-compose config` where that is installed;
  *   2. builds the engine (`npm run build`);
  *   3. starts Redis on a free port (no persistence), 3 nextpress processes on their own ports
  *      serving tests/fixtures/scale-app with CACHE_URL to it and one AUTH_SECRET, and HAProxy in
@@ -209,7 +210,7 @@ if (missing.length > 0) {
       process.exit(0);
     }
   } else {
-    console.log(`test:scale SKIPPED: ${missing.join(' and ')} not installed, and this user cannot install them (not root, or no apt-get). Debian: apt-get install ${packages.join(' ')}.`);
+    console.log(`test:scale SKIPPED: ${missing.join(' and ')} not installed, and this user cannot install ${missing.length === 1 ? 'it' : 'them'} (not root, or no apt-get). Debian: apt-get install ${packages.join(' ')}.`);
     cleanUp();
     process.exit(0);
   }
@@ -220,6 +221,17 @@ async function main() {
   // `nextpress` host name does not resolve, which haproxy -c reports as a warning only.
   const parsed = spawnSync('haproxy', ['-c', '-f', 'deploy/haproxy.cfg'], { cwd: ROOT, encoding: 'utf8' });
   check('deploy/haproxy.cfg is valid (haproxy -c)', parsed.status === 0, parsed.status === 0 ? (parsed.stdout.trim().split('\n').pop() ?? '') : `${parsed.stdout}${parsed.stderr}`.trim().split('\n').slice(-3).join(' | '));
+
+  // deploy/compose.yaml against Compose's own schema, where a compose client is installed (no engine
+  // needed): Debian's docker-compose 1.29, or the docker compose v2 plugin.
+  const composeClient = has('docker-compose') ? ['docker-compose'] : spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0 ? ['docker', 'compose'] : undefined;
+  if (composeClient === undefined) {
+    console.log('SKIP  deploy/compose.yaml against the Compose schema (no docker-compose or docker compose here; Debian: apt-get install docker-compose)');
+  } else {
+    const composeEnv = { ...process.env, AUTH_SECRET: SECRET };
+    const validated = spawnSync(composeClient[0], [...composeClient.slice(1), '-f', 'deploy/compose.yaml', 'config', '-q'], { cwd: ROOT, encoding: 'utf8', env: composeEnv });
+    check(`deploy/compose.yaml is valid (${composeClient.join(' ')} config)`, validated.status === 0, validated.status === 0 ? '' : `${validated.stdout}${validated.stderr}`.trim().split('\n').slice(0, 3).join(' | '));
+  }
 
   // ---- 2. build -------------------------------------------------------------------------------
   const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });

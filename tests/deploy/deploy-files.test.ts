@@ -58,6 +58,7 @@ describe('deploy/compose.yaml', () => {
   const env = nextpress.environment as Record<string, string>;
 
   test('three services: redis, nextpress (3 replicas built from the Dockerfile), haproxy', () => {
+    expect(Object.keys(compose)).toEqual(['services']); // no `name:`: docker-compose 1.29 rejects it
     expect(Object.keys(compose.services)).toEqual(['redis', 'nextpress', 'haproxy']);
     expect(nextpress.build).toEqual({ context: '..', dockerfile: 'Dockerfile' });
     expect(existsSync(path.join(DEPLOY, nextpress.build.context, nextpress.build.dockerfile))).toBe(true);
