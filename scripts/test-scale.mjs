@@ -19,6 +19,8 @@
  *      e. SIGTERM to one instance under 50 req/s for 10 s through the load balancer: 0 failed
  *         requests; its /readyz answers 503 and HAProxy marks it DOWN before its listener closes
  *         (SHUTDOWN_DELAY_MS); nothing is routed to it after that; it exits 0;
+ *      f. a rolling restart of all 3 (one at a time: SIGTERM, exit, start, UP again) under 50 req/s
+ *         through the load balancer: 0 failed requests;
  *   5. prints one PASS/FAIL line per check and a summary, stops everything it started (also on
  *      failure, Ctrl-C or the overall time limit) and exits 1 if any check failed.
  *
@@ -40,7 +42,7 @@ const INSTANCES = 3;
 /** The whole run is cut (FAIL, everything stopped) past this. */
 const TIME_LIMIT_MS = 150_000;
 const SHUTDOWN_TIMEOUT_MS = 5000;
-/** Readiness answers 503 this long before the listener closes: 5 HAProxy check intervals (200 ms, fall 1). */
+/** Readiness answers 503 this long before the listener closes: 5 HAProxy check intervals (200 ms; DOWN after 2). */
 const SHUTDOWN_DELAY_MS = 1000;
 
 const started = Date.now();
@@ -248,10 +250,7 @@ async function main() {
 
   const runsFile = join(work, 'swr-runs.txt');
   writeFileSync(runsFile, '');
-  const instances = [];
-  for (let i = 1; i <= INSTANCES; i++) {
-    const port = await freePort();
-    const env = {
+  const env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       TMPDIR: process.env.TMPDIR,
@@ -265,17 +264,22 @@ async function main() {
       SHUTDOWN_TIMEOUT_MS: `${SHUTDOWN_TIMEOUT_MS}ms`,
       SHUTDOWN_DELAY_MS: `${SHUTDOWN_DELAY_MS}ms`,
       SCALE_RUNS_FILE: runsFile,
-    };
-    const child = start(`n${i}`, process.execPath, ['dist/server/cli.js', 'start', FIXTURE, '-p', String(port)], { env });
-    instances.push({ name: `n${i}`, port, child });
-  }
-  for (const instance of instances) {
+  };
+  /** Starts (or starts again) an instance's process on its port. */
+  const launch = (instance) => {
+    instance.child = start(instance.name, process.execPath, ['dist/server/cli.js', 'start', FIXTURE, '-p', String(instance.port)], { env });
+  };
+  const whenReady = async (instance) => {
     await waitFor(`${instance.name} /readyz 200`, async () => {
       if (instance.child.exitCode !== null) throw new Error(`${instance.name} exited ${instance.child.exitCode}:\n${logTail(instance.child)}`);
       return (await send(instance.port, '/readyz')).status === 200;
     });
     instance.pid = (await send(instance.port, '/pid')).json.pid;
-  }
+  };
+  const instances = [];
+  for (let i = 1; i <= INSTANCES; i++) instances.push({ name: `n${i}`, port: await freePort() });
+  for (const instance of instances) launch(instance);
+  for (const instance of instances) await whenReady(instance);
 
   const lbPort = await freePort();
   const statSocket = join(work, 'haproxy.sock');
@@ -289,6 +293,9 @@ async function main() {
     '  timeout connect 1s',
     '  timeout client 30s',
     '  timeout server 30s',
+    // Without it a check must answer within `inter` (200 ms): on a busy machine a healthy instance
+    // would then be marked DOWN while another one restarts.
+    '  timeout check 1s',
     '  retries 3',
     '  option redispatch 1',
     '  retry-on conn-failure empty-response',
@@ -301,7 +308,7 @@ async function main() {
     '  http-check send meth GET uri /readyz',
     '  http-check expect status 200',
     '  http-response set-header x-served-by %s',
-    '  default-server inter 200ms fall 1 rise 2',
+    '  default-server inter 200ms fall 2 rise 2',
     ...instances.map(({ name, port }) => `  server ${name} 127.0.0.1:${port} check`),
     '',
   ].join('\n');
@@ -450,7 +457,7 @@ async function main() {
     const outcomes = [];
     const inFlight = [];
     let termAt = 0;
-    let downAt = 0; // HAProxy's status for n3 left UP
+    let downAt = 0; // HAProxy marked n3 DOWN (two failed checks)
     let notReadyAt = 0; // n3's own /readyz answered 503
     let closedAt = 0; // n3 refused a new connection
     let polling = true;
@@ -458,7 +465,8 @@ async function main() {
       while (polling) {
         const [states, ready] = await Promise.all([haproxyStatus(statSocket), termAt === 0 || closedAt !== 0 ? undefined : send(n3.port, '/readyz', { timeoutMs: 1000 })]);
         const now = Date.now();
-        if (termAt !== 0 && downAt === 0 && states.n3 !== undefined && states.n3 !== 'UP') downAt = now;
+        // 'UP 1/2' after the first failed check (still routed to), 'DOWN' after the second
+        if (termAt !== 0 && downAt === 0 && states.n3?.startsWith('DOWN')) downAt = now;
         if (ready?.status === 503 && notReadyAt === 0) notReadyAt = now;
         if (ready?.error !== undefined && closedAt === 0) closedAt = now;
         await sleep(20);
@@ -495,6 +503,65 @@ async function main() {
       `503 ${after(notReadyAt)}, DOWN ${after(downAt)}, closed ${after(closedAt)}, exit ${exit.code} ${after(exit.at)} after SIGTERM`,
     );
   }
+
+  // ---- 4f. rolling restart of every instance under load ------------------------------------------
+  {
+    const isUp = (name) => async () => (await haproxyStatus(statSocket))[name] === 'UP';
+    launch(n3); // stopped by 4e
+    await whenReady(n3);
+    await waitFor('HAProxy sees n3 UP again', isUp('n3'), 10_000, 50);
+    const RATE = 50;
+    const load = startLoad(lbPort, '/pid', RATE, 40_000);
+    const steps = [];
+    for (const instance of instances) {
+      const t0 = Date.now();
+      const oldPid = instance.pid;
+      instance.child.kill('SIGTERM');
+      const exit = await instance.child.exited;
+      launch(instance);
+      await whenReady(instance);
+      await waitFor(`HAProxy sees ${instance.name} UP after its restart`, isUp(instance.name), 10_000, 50);
+      steps.push({ name: instance.name, code: exit.code, ms: Date.now() - t0, renewed: instance.pid !== oldPid });
+    }
+    await sleep(500);
+    const { outcomes, ms } = await load.stop();
+    const failed = outcomes.filter((o) => o.status !== 200);
+    if (failed.length > 0) console.log(`      failed: ${failed.slice(0, 10).map((o) => `${o.status} via ${o.by ?? '-'}`).join('; ')}`);
+    check(
+      `rolling restart of n1, n2, n3 (each: SIGTERM, exit, start, UP in HAProxy) under ${RATE} req/s: 0 failed requests`,
+      failed.length === 0 && steps.every((step) => step.code === 0 && step.renewed),
+      `${outcomes.length} sent over ${(ms / 1000).toFixed(1)} s, ${failed.length} failed; ${steps.map((step) => `${step.name} exit ${step.code}, back UP after ${step.ms} ms`).join('; ')}`,
+    );
+  }
+}
+
+/**
+ * GET `path` through the load balancer at a fixed rate until stop() (or `maxMs`); stop resolves
+ * with every outcome once the requests in flight are answered.
+ */
+function startLoad(port, path, rate, maxMs) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const outcomes = [];
+  const inFlight = [];
+  let stopped = false;
+  const t0 = Date.now();
+  const loop = (async () => {
+    for (let i = 0; !stopped && Date.now() - t0 < maxMs; i++) {
+      const wait = t0 + (i * 1000) / rate - Date.now();
+      if (wait > 0) await sleep(wait);
+      const sentAt = Date.now();
+      inFlight.push(send(port, path, { agent }).then((res) => outcomes.push({ sentAt, status: res.status ?? res.error, by: res.headers?.['x-served-by'] })));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      await Promise.all(inFlight);
+      agent.destroy();
+      return { outcomes, ms: Date.now() - t0 };
+    },
+  };
 }
 
 function cookies(setCookie) {

@@ -110,6 +110,7 @@ describe('deploy/haproxy.cfg', () => {
     expect(lines).toContain('option httpchk');
     expect(lines).toContain(`http-check send meth GET uri ${defaults.health.readyPath}`);
     expect(lines).toContain('http-check expect status 200');
+    expect(lines).toContain('timeout check 2s');
   });
 
   test('one server slot per compose replica, on the port nextpress listens on', () => {
