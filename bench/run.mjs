@@ -237,7 +237,7 @@ const readyPath = (app) => Object.values(ENDPOINTS).find((e) => e.app === app &&
 
 /** Starts a nextpress app once and asks every endpoint it serves, so the measured servers find its route files compiled. */
 async function compileOnce(apps, app) {
-  SYSTEMS['compile'] = { kind: 'nextpress', app, label: 'compile' };
+  SYSTEMS.compile = { kind: 'nextpress', app, label: 'compile' };
   const keys = Object.keys(ENDPOINTS).filter((key) => ENDPOINTS[key].app === app);
   const server = await startServer('compile', apps, readyPath(app));
   for (const key of keys) await request(server.port, ENDPOINTS[key].method, ENDPOINTS[key].path, ENDPOINTS[key].body);

@@ -9,6 +9,9 @@
  *   "1.5 mb" → 1572864
  *   "2gb"    → 2147483648
  *   "10 zb" | "1tb" | "-1" | "mb" | "" → undefined
+ *
+ * Not `bytes.parse` (Express's, used for messages in adapter/read-body.ts): it reads "10 zb" as 10
+ * and "-1" as -1, and knows tb and pb, which a size setting must refuse.
  */
 
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };

@@ -111,6 +111,7 @@ function variables({ cwd, cpus }: SchemaContext) {
     }),
     HEALTH_PATH: variable({ parse: urlPath, default: '/healthz', problem: 'is not a URL path', expected: PATH_FORM }),
     READY_PATH: variable({ parse: urlPath, default: '/readyz', problem: 'is not a URL path', expected: PATH_FORM }),
+    // The demo's (routes/api/github-users reads it itself): checked here so a bad URL stops the start; not part of Config.
     GITHUB_API_URL: variable({
       parse: httpUrl,
       default: 'https://api.github.com',
@@ -276,7 +277,6 @@ function toConfig(v: Variables): Config {
       handlerMs: v.HANDLER_TIMEOUT_MS === 0 ? undefined : v.HANDLER_TIMEOUT_MS,
     },
     health: { livePath: v.HEALTH_PATH, readyPath: v.READY_PATH },
-    githubApiUrl: v.GITHUB_API_URL,
     auth: {
       secret: authjsSecrets(v),
       url: v.AUTH_URL,

@@ -27,8 +27,6 @@ export interface Config {
   readonly webConcurrency: number;
   readonly timeouts: Timeouts;
   readonly health: HealthPaths;
-  /** Base URL without a trailing slash. */
-  readonly githubApiUrl: string;
   readonly auth: AuthConfig;
   readonly cache: CacheConfig;
 }

@@ -3,7 +3,8 @@
  * (use `app.listen()`, `npm start`, or hand it to supertest). Middleware order:
  *   1. health (liveness, readiness)      4. the route files (the dispatcher)
  *   2. request log                       5. not found (JSON 404)
- *   3. your middleware, then auth        6. errors (JSON for client errors, empty 500 otherwise)
+ *   3. your middleware, then the project's next.config and proxy.ts (server/pipeline), then auth
+ *                                        6. errors (JSON for client errors, empty 500 otherwise)
  */
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
@@ -26,10 +27,17 @@ import { createAfterQueue } from './dispatch/after-queue';
 import { installLightResponse } from './next/light-response';
 import { addPackageFallback } from './loading/load-route-module';
 import type { AuthSettings } from './auth/types';
+import { findProjectRoot } from './pipeline/find-project-root';
+import { createPipeline } from './pipeline/create-pipeline';
 
 export interface CreateAppOptions {
   /** The folder of route files (Next's `app/` folder, or a part of it). */
   routesDir: string;
+  /**
+   * The Next project folder, where next.config.* and proxy.ts / middleware.ts are read (default:
+   * the parent of a routes folder named `app`, or the grandparent of `src/app`; none otherwise).
+   */
+  projectDir?: string;
   /** Largest request body a handler may read, in bytes (default 10 MB). Bigger bodies answer 413. */
   bodyLimit?: number;
   /** Express's `trust proxy` setting (default false): decides protocol, host and client address. */
@@ -61,6 +69,10 @@ export interface RouteInfo {
 /** What `app.locals.nextpress` holds. */
 export interface NextpressState {
   routesDir: string;
+  /** The Next project folder (next.config, proxy.ts), if any. */
+  projectDir: string | undefined;
+  /** The project files read at start, once `ready` settled: e.g. ['next.config.mjs', './proxy.ts']. */
+  projectFiles(): string[];
   routes: RouteInfo[];
   /** Settles once preloading (if asked for) is done; rejects naming every file that failed. */
   ready: Promise<void>;
@@ -91,6 +103,9 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
   const cache = createResponseCache({ handler: options.cache ?? createMemoryCache(), logger, afterQueue });
   const dispatcher = createDispatcher(routes, { bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger, cache, handlerTimeoutMs: options.handlerTimeoutMs, afterQueue });
   const auth = options.auth === undefined ? undefined : loadAuth().createAuth(options.auth, { routes, logger });
+  // next.config and proxy.ts: undefined (nothing per request) when the project has neither.
+  const projectDir = options.projectDir === undefined ? findProjectRoot(routesDir) : path.resolve(options.projectDir);
+  const pipeline = projectDir === undefined ? undefined : createPipeline(projectDir, { logger, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, lookup: dispatcher.lookup });
 
   const app = express();
   app.disable('x-powered-by');
@@ -104,6 +119,7 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
   app.use(
     chain([
       rejectInvalidHost, // 3: a Host no URL can be built from answers 400
+      ...(pipeline === undefined ? [] : [pipeline.handler]), // 3: next.config headers/redirects/rewrites, proxy.ts
       ...(auth?.middleware ?? []), // 3: auth (sign-in endpoints, session lookup)
       ...(auth === undefined ? [] : [auth.guard(dispatcher)]), // 3: protected paths
       ...(options.guards ?? []).map((guard) => guard(dispatcher)),
@@ -113,15 +129,21 @@ export function createApp(options: CreateAppOptions): Express & { locals: { next
   app.use(notFound); // 5
   app.use(errorHandler(logger)); // 6
 
-  const ready = options.preload ? preloadAll(routes) : Promise.resolve();
+  const preloaded = options.preload ? preloadAll(routes) : Promise.resolve();
+  const ready = pipeline === undefined ? preloaded : Promise.all([pipeline.ready, preloaded]).then(() => undefined);
   ready.catch(() => {}); // reported to whoever awaits it (the CLI); never an unhandled rejection
 
   const state: NextpressState = {
     routesDir,
+    projectDir,
+    projectFiles: () => {
+      const loaded = pipeline?.loaded();
+      return [loaded?.config?.file, loaded?.proxy?.file].filter((file): file is string => file !== undefined);
+    },
     routes: routes.map((route) => ({ pattern: route.pattern, methods: route.declaredMethods, relativeFile: route.relativeFile })),
     ready,
     draining: false,
-    pendingAfter: () => Promise.all([dispatcher.settled(), cache.settled()]).then(() => undefined),
+    pendingAfter: () => Promise.all([dispatcher.settled(), cache.settled(), pipeline?.settled()]).then(() => undefined),
     dispatcher,
     cache,
   };

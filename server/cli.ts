@@ -10,7 +10,7 @@
  * A failure (route conflict, port in use, a route that fails to preload) prints its message and
  * exits 1.
  */
-import { exitOnConfigError } from '../config';
+import { exitOnConfigError, type Config } from '../config';
 import { isNextpressError } from './errors';
 import { checkCommand } from './cli/check-command';
 import { cliProject, loadCliConfig } from './cli/load-cli-config';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const input = { dir: line.dir, flags: line.flags };
   switch (line.command) {
     case 'start': {
-      let config;
+      let config: Config;
       try {
         config = loadCliConfig(input);
       } catch (error) {

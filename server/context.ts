@@ -5,6 +5,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { REQUEST_CONTEXT } from './shared/shared-state';
 
 /** A cookie written during the request, serialised later into `Set-Cookie` (see next/headers). */
 export interface CookieJar {
@@ -57,7 +58,7 @@ export class RequestStore {
   }
 }
 
-const kStorage = Symbol.for('nextpress.request-context');
+const kStorage = REQUEST_CONTEXT;
 type GlobalWithStorage = typeof globalThis & { [kStorage]?: AsyncLocalStorage<RequestStore> };
 
 /** The process-wide storage (created by whichever copy of this module loads first). */

@@ -2,8 +2,9 @@
  * @module The one error class of nextpress: an HTTP status, a message that names the file or
  * variable, the problem and the fix, and an optional cause.
  */
+import { ERROR_BRAND } from './shared/shared-state';
 
-const kBrand = Symbol.for('nextpress.error');
+const kBrand = ERROR_BRAND;
 
 export interface NextpressErrorOptions {
   /** HTTP status the client gets when this error reaches the error handler (default 500). */

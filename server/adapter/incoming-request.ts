@@ -7,8 +7,10 @@
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 
-import { NextRequest } from '../next/request';
+import { kBasePath, NextRequest } from '../next/request';
 import { bodyStream, readBody } from './read-body';
+import { isNextpressError } from '../errors';
+import { ERROR_BRAND } from '../shared/shared-state';
 
 const BODYLESS = new Set(['GET', 'HEAD']);
 
@@ -19,7 +21,7 @@ function malformedJson(cause: unknown): SyntaxError {
     status: 400,
     expose: true,
     code: 'BAD_JSON',
-    [Symbol.for('nextpress.error')]: true,
+    [ERROR_BRAND]: true,
   });
 }
 
@@ -30,7 +32,7 @@ function malformedForm(reason: string, cause?: unknown): TypeError {
     status: 400,
     expose: true,
     code: 'BAD_FORM',
-    [Symbol.for('nextpress.error')]: true,
+    [ERROR_BRAND]: true,
   });
 }
 
@@ -61,6 +63,11 @@ export class IncomingNextRequest {
   }
 
   /** Absolute: protocol and host from Express (so `trust proxy` applies), then the original path and query. */
+  /** next.config's basePath, when the request was served under one (server/pipeline); NextRequest's nextUrl reads it. */
+  get [kBasePath](): string | undefined {
+    return (this.#req as { [kBasePath]?: string })[kBasePath];
+  }
+
   get url(): string {
     return (this.#url ??= `${this.#req.protocol}://${this.#req.host || 'localhost'}${this.#req.originalUrl}`);
   }
@@ -150,8 +157,8 @@ export class IncomingNextRequest {
       return await this.toRequest().formData();
     } catch (error) {
       const cause = (error as { cause?: unknown } | null)?.cause;
-      if (isBranded(error)) throw error; // body over the limit, client gone
-      if (isBranded(cause)) throw cause;
+      if (isNextpressError(error)) throw error; // body over the limit, client gone
+      if (isNextpressError(cause)) throw cause;
       throw malformedForm((error as Error)?.message ?? String(error), error);
     }
   }
@@ -195,16 +202,12 @@ export class IncomingNextRequest {
   }
 }
 
-function isBranded(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[Symbol.for('nextpress.error')] === true;
-}
-
 // Make IncomingNextRequest a NextRequest (and so a Request) for `instanceof` and inherited getters
 // (`nextUrl`, `cookies`), then cover every Request member it does not define itself by delegating
 // to the real request: the platform's getters would throw "Illegal invocation" on this object.
 Object.setPrototypeOf(IncomingNextRequest.prototype, NextRequest.prototype);
 for (const name of Object.getOwnPropertyNames(Request.prototype)) {
-  if (name === 'constructor' || Object.prototype.hasOwnProperty.call(IncomingNextRequest.prototype, name)) continue;
+  if (name === 'constructor' || Object.hasOwn(IncomingNextRequest.prototype, name)) continue;
   const descriptor = Object.getOwnPropertyDescriptor(Request.prototype, name)!;
   if (typeof descriptor.value === 'function') {
     Object.defineProperty(IncomingNextRequest.prototype, name, {

@@ -4,20 +4,14 @@
  * A body an Express body parser already consumed is rebuilt from `req.body`.
  */
 import type { IncomingMessage } from 'node:http';
+import bytes from 'bytes';
 import { NextpressError } from '../errors';
 
 type ParsedRequest = IncomingMessage & { body?: unknown; _body?: boolean };
 
-/** `10485760` -> `'10 MB'`; `1536` -> `'1.5 KB'`. */
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : Number(value.toFixed(1))} ${units[unit]}`;
+/** `10485760` -> `'10 MB'`; `1536` -> `'1.5 KB'` (Express's own `bytes`). */
+export function formatBytes(size: number): string {
+  return bytes.format(size, { unitSeparator: ' ' }) ?? `${size} B`;
 }
 
 /** The client closed the connection (or reset it) before the body was complete: its doing, answered 400 and logged at debug. */

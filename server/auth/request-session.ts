@@ -7,9 +7,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request as ExpressRequest, RequestHandler } from 'express';
 import type { AuthSession, SessionResolver } from './types';
+import { AUTH_RESOLVER, AUTH_SESSION } from '../shared/shared-state';
 
-const kResolver = Symbol.for('nextpress.auth.resolver');
-const kSession = Symbol.for('nextpress.auth.session');
+const kResolver = AUTH_RESOLVER;
+const kSession = AUTH_SESSION;
 
 type RequestWithSession = IncomingMessage & { [kSession]?: Promise<AuthSession | null> };
 type WithResolver = { [kResolver]?: SessionResolver };

@@ -14,6 +14,7 @@ import type { CacheEntry, CacheHandler } from './cache-handler';
 import { ONE_YEAR } from './cache-control';
 import { IMPLICIT_TAG_PREFIX, pageTags, toPage } from './implicit-tags';
 import { pathOf } from './route-plan';
+import { CACHE_COLLECTED } from '../shared/shared-state';
 
 /** What unstable_cache leaves on the request store while a cacheable response is made. */
 export interface Collected {
@@ -22,7 +23,7 @@ export interface Collected {
 }
 
 /** Shared with every copy of next/cache (Symbol.for): unstable_cache's revalidate and tags. */
-export const kCollected = Symbol.for('nextpress.cache.collected');
+export const kCollected = CACHE_COLLECTED;
 
 export interface CachedValueOptions {
   revalidate: number | false;

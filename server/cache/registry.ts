@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { TagExpiry } from './cache-handler';
+import { RESPONSE_CACHE } from '../shared/shared-state';
 
 /** What next/cache needs from a response cache. */
 export interface CacheRuntime {
@@ -20,7 +21,7 @@ interface Registry {
   last: CacheRuntime | undefined;
 }
 
-const kRegistry = Symbol.for('nextpress.response-cache');
+const kRegistry = RESPONSE_CACHE;
 type GlobalWithRegistry = typeof globalThis & { [kRegistry]?: Registry };
 const registry: Registry = ((globalThis as GlobalWithRegistry)[kRegistry] ??= { byApp: new WeakMap(), last: undefined });
 

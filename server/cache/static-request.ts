@@ -12,7 +12,7 @@
  * readable where Next allows it); getters and methods run against the real object.
  */
 import { RequestCookies } from '@edge-runtime/cookies';
-import { NextURL, type NextRequest } from '../next/request';
+import type { NextURL, NextRequest } from '../next/request';
 import { ReadonlyHeaders } from '../next/readonly-headers';
 
 /** Next's StaticGenBailoutError: request data used where `dynamic = 'error'` forbids it. */

@@ -5,7 +5,8 @@
  *   2. the routes folder: the scan (bad folder names, two route files in one folder), then the
  *      conflict check (Next's rules; it stops at the first conflict);
  *   3. each route file is imported (syntax errors, missing packages, a throw at the top level);
- *      Next's export warnings (a lowercase method, a default export) are listed, not counted.
+ *      Next's export warnings (a lowercase method, a default export) are listed, not counted;
+ *   4. the project's next.config.* and proxy.ts / middleware.ts (server/pipeline), read as `start` does.
  * → { code: 0, stdout: one summary line } or { code: 1, stderr: the numbered problems }.
  */
 import path from 'node:path';
@@ -18,6 +19,9 @@ import { checkConflicts } from '../routing/check-conflicts';
 import { scanRoutes } from '../routing/scan';
 import type { RouteFile } from '../routing/types';
 import { cliProject, loadCliConfig, type CliConfigInput } from './load-cli-config';
+import { findProjectRoot } from '../pipeline/find-project-root';
+import { loadNextConfig } from '../pipeline/load-next-config';
+import { loadProxy } from '../pipeline/load-proxy';
 
 export interface CheckResult {
   code: 0 | 1;
@@ -66,6 +70,19 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
     } catch (error) {
       const cause = isNextpressError(error) && error.cause !== undefined ? error.cause : error;
       problems.push(`Failed to load route file '${route.relativeFile}': ${messageOf(cause).replace(/\.$/, '')}. Fix the file, then run check again.`);
+    }
+  }
+
+  // 4. next.config and proxy.ts, as `start` reads them
+  const projectDir = findProjectRoot(routesDir);
+  if (projectDir !== undefined) {
+    const quiet = { warn: collect, error: collect, info: () => {}, debug: () => {} };
+    for (const load of [loadNextConfig, loadProxy]) {
+      try {
+        await load(projectDir, quiet);
+      } catch (error) {
+        problems.push(messageOf(error));
+      }
     }
   }
 

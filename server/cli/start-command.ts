@@ -40,6 +40,8 @@ export async function startCommand(config: Config): Promise<void> {
     const count = routes.length === 1 ? '1 route' : `${routes.length} routes`;
     if (config.nodeEnv === 'development') logger.info(`${count}:\n${formatRouteTable(routes)}`);
     else logger.info({ routes }, count);
+    const files = nextpress.projectFiles();
+    if (files.length > 0) logger.info({ projectDir: nextpress.projectDir, files }, `Read from the project: ${files.join(', ')} (next.config and proxy run before the routes)`);
   }
   if (logger.isLevelEnabled('info')) logger.info({ url, pid: process.pid }, `Listening on ${url}`);
   else if (first) process.stderr.write(`Listening on ${url}\n`);

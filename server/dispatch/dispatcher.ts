@@ -26,7 +26,7 @@ import { toNextRequest } from '../adapter/incoming-request';
 import { declaredTooLarge, bodyTooLarge } from '../adapter/read-body';
 import { hasHeader, isResponseLike, writeResponse } from '../adapter/write-response';
 import { NEXT_HEADER, REWRITE_HEADER } from '../next/response';
-import { toControlFlow } from './control-flow';
+import { createResponder } from './respond';
 import { toRouteParams } from './route-params';
 import type { RouteMatch } from './route-match';
 import type { ResponseCache } from '../cache/response-cache';
@@ -34,6 +34,7 @@ import { sendEmpty } from '../adapter/send-empty';
 import { writeHead } from '../adapter/write-head';
 import { abortRequest } from '../adapter/incoming-request';
 import { createAfterQueue, type AfterQueue } from './after-queue';
+import { isThenable } from '../shared/is-thenable';
 
 export interface DispatcherOptions {
   bodyLimit: number;
@@ -55,6 +56,8 @@ export interface Dispatcher {
   (req: ExpressRequest, res: ExpressResponse, next: NextFunction): void;
   /** The route a request's path resolves to (cached on the request), e.g. for an auth guard. */
   match(req: ExpressRequest): RouteMatch | undefined;
+  /** The route a pathname resolves to, nothing cached (next.config rewrites ask before choosing); throws the 400 for malformed encoding. */
+  lookup(pathname: string): RouteMatch | undefined;
   /** Resolves when every after() callback queued so far has finished. */
   settled(): Promise<void>;
 }
@@ -64,6 +67,7 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
   const { logger, bodyLimit } = options;
   const requestOptions = { bodyLimit }; // shared by every request's NextRequest
   const afterQueue = options.afterQueue ?? createAfterQueue(logger);
+  const { respond, fail } = createResponder(logger);
   const runAfter = afterQueue.afterResponse;
 
   /** Matches req.path in the tree; throws the 400 NextpressError for malformed encoding. */
@@ -234,115 +238,12 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
     }
   }
 
-  function respond(value: unknown, entry: MethodEntry, store: RequestStore, req: ExpressRequest, res: ExpressResponse): void | Promise<void> {
-    if (res.writableEnded || res.destroyed) {
-      // Answered already (the deadline passed) or the client left: nothing to write, and a body to release.
-      cancelBody(value);
-      return;
-    }
-    if (!isResponseLike(value)) {
-      logger.error(
-        { file: store.routeFile },
-        `No response is returned from route handler '${store.routeFile}'. Expected a Response object but received '${describe(value)}' (method: ${req.method}, url: ${req.originalUrl}). Ensure you return a \`Response\` or a \`NextResponse\` in all branches of your handler.`,
-      );
-      return sendEmpty(res, 500);
-    }
-    if (hasHeader(value, REWRITE_HEADER)) {
-      logger.error({ file: store.routeFile }, 'NextResponse.rewrite() was used in a app route handler, this is not currently supported. Please remove the invocation to continue.');
-      return sendEmpty(res, 500);
-    }
-    if (hasHeader(value, NEXT_HEADER)) {
-      logger.error({ file: store.routeFile }, 'NextResponse.next() was used in a app route handler, this is not supported. See here for more info: https://nextjs.org/docs/messages/next-response-next-in-app-route-handler');
-      return sendEmpty(res, 500);
-    }
-    let streaming: void | Promise<unknown>;
-    try {
-      streaming = writeResponse(res, value, { head: entry.head || req.method === 'HEAD', cookies: store.responseCookies?.toSetCookieHeaders() });
-    } catch (error) {
-      cancelBody(value);
-      reportResponseError(error, store, req);
-      return sendEmpty(res, 500);
-    }
-    if (streaming === undefined) return;
-    return streaming.then((error) => {
-      if (error !== undefined) reportResponseError(error, store, req);
-    });
-  }
-
-  function reportResponseError(error: unknown, store: RequestStore, req: ExpressRequest): void {
-    const where = { err: error, file: store.routeFile, method: req.method, url: req.originalUrl };
-    if (isNextpressError(error) && error.code === 'INVALID_RESPONSE_HEADER') {
-      logger.error(where, `Invalid response from route handler '${store.routeFile}': ${error.message}`);
-    } else {
-      logger.error(where, `Error in the response body of route handler '${store.routeFile}'`);
-    }
-  }
-
-  function fail(error: unknown, store: RequestStore, req: ExpressRequest, res: ExpressResponse): void {
-    if (res.writableEnded || res.destroyed) {
-      if (isClientAbort(error)) logger.debug({ file: store.routeFile }, 'The client closed the connection during the request');
-      return;
-    }
-    const flow = toControlFlow(error);
-    if (flow !== undefined) {
-      const headers: Record<string, string | string[]> = {};
-      if (flow.location !== undefined) headers.location = flow.location;
-      const cookies = store.responseCookies?.toSetCookieHeaders();
-      if (cookies !== undefined && cookies.length > 0) headers['set-cookie'] = cookies;
-      try {
-        writeHead(res, flow.status, '', headers);
-      } catch (refused) {
-        reportResponseError(refused, store, req);
-        sendEmpty(res, 500);
-        return;
-      }
-      res.end();
-      return;
-    }
-    if (isClientAbort(error)) {
-      // The client's doing, and any client can do it: not an error of the route.
-      logger.debug({ file: store.routeFile, method: req.method, url: req.originalUrl }, `The client closed the connection before the request body was complete ('${store.routeFile}')`);
-      sendEmpty(res, 400);
-      return;
-    }
-    if (isNextpressError(error) && error.status < 500 && !res.headersSent) {
-      // The client's fault (body over the limit, malformed JSON): answered with its status and reason.
-      const body = JSON.stringify({ error: error.message });
-      const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) };
-      if (error.status === 413) headers.connection = 'close';
-      res.writeHead(error.status, headers);
-      res.end(body);
-      return;
-    }
-    logger.error({ err: error, file: store.routeFile, method: req.method, url: req.originalUrl }, `Error in route handler '${store.routeFile}'`);
-    if (res.headersSent) res.destroy(error as Error);
-    else sendEmpty(res, 500);
-  }
-
   const dispatcher = dispatch as Dispatcher;
   dispatcher.match = match;
+  dispatcher.lookup = (pathname) => {
+    const found = tree.match(pathname);
+    return found === undefined ? undefined : { route: found.value, params: found.params };
+  };
   dispatcher.settled = afterQueue.settled;
   return dispatcher;
-}
-
-function isClientAbort(error: unknown): boolean {
-  return isNextpressError(error) && error.code === 'BODY_ABORTED';
-}
-
-/** Releases the body of a response that will not be sent. */
-function cancelBody(value: unknown): void {
-  if (typeof value !== 'object' || value === null) return;
-  const body = (value as { body?: { locked?: boolean; cancel?: () => Promise<void> } | null }).body;
-  if (typeof body?.cancel === 'function' && body.locked === false) body.cancel().catch(() => {});
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
-}
-
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'object') return (value as object).constructor?.name ?? 'object';
-  return typeof value;
 }

@@ -93,6 +93,11 @@ export function addPackageFallback(routesDir: string): void {
   (require('node:module') as { _initPaths(): void })._initPaths();
 }
 
+/** Imports any project file (next.config.*, proxy.ts) through the same loader as route files; errors are the caller's to word. */
+export async function importProjectModule(file: string): Promise<Record<string, unknown>> {
+  return (await jitiFor(findProjectConfig(path.dirname(file))).import<Record<string, unknown>>(file)) ?? {};
+}
+
 /**
  * Imports one route file. A file that fails to load becomes a RouteLoadError naming it, the import
  * that failed and (for an unresolved tsconfig alias) the entry tried; its `cause` is the original.

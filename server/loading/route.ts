@@ -21,15 +21,11 @@ export interface Route extends RouteFile {
   loading: Promise<LoadedRoute> | undefined;
 }
 
-/** Hooks run on each freshly imported module (warnings, segment config); set by createApp. */
-export type RouteLoadHook = (route: Route, loaded: LoadedRoute) => void;
-
-export function loadRoute(route: Route, onLoad?: RouteLoadHook): Promise<LoadedRoute> {
+export function loadRoute(route: Route): Promise<LoadedRoute> {
   if (route.loaded !== undefined) return Promise.resolve(route.loaded);
   route.loading ??= loadRouteModule(route.file, route.relativeFile).then(
     (module) => {
       const loaded: LoadedRoute = { module, table: buildMethodTable(module), maxDurationMs: readMaxDuration(module) };
-      onLoad?.(route, loaded);
       route.loaded = loaded;
       route.loading = undefined;
       return loaded;

@@ -11,6 +11,7 @@
  *   outside a request                               -> throws "`after` was called outside a request scope. ..."
  */
 import { getRequestStore } from '../context';
+import { isThenable } from '../shared/is-thenable';
 
 export type AfterTask<T = unknown> = Promise<T> | AfterCallback<T>;
 export type AfterCallback<T = unknown> = () => T | Promise<T>;
@@ -39,6 +40,3 @@ export function after<T>(task: AfterTask<T>): void {
 /** Next 15.0's name; 15.1 made it stable as `after`. */
 export const unstable_after = after;
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
-}

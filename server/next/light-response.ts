@@ -13,9 +13,10 @@
  *   new LightResponse('x', { status: 204 })  -> TypeError "Response constructor: Invalid response status code 204"
  *   nativeResponse instanceof LightResponse  -> true (so `instanceof Response` holds for fetch() results once installed)
  */
+import { NATIVE_RESPONSE, LAZY_BODY, LIGHT_RESPONSE } from '../shared/shared-state';
 
 /** The platform's Response, whichever copy of this module loads first (Symbol.for: shared by all copies). */
-const kNative = Symbol.for('nextpress.nativeResponse');
+const kNative = NATIVE_RESPONSE;
 const registry = globalThis as typeof globalThis & { [kNative]?: typeof Response };
 export const NativeResponse: typeof Response = (registry[kNative] ??= globalThis.Response);
 
@@ -23,7 +24,7 @@ export const NativeResponse: typeof Response = (registry[kNative] ??= globalThis
  * A string body held as the string until something reads it. Registered with Symbol.for because
  * the writer and a route file's `next/server` may be two copies of this module.
  */
-export const kLazyBody: unique symbol = Symbol.for('nextpress.lazyBody') as never;
+export const kLazyBody: unique symbol = LAZY_BODY as never;
 export interface LazyBody {
   text: string;
   /** The platform Response made on first read of the body; the body's state lives there from then on. */
@@ -31,7 +32,7 @@ export interface LazyBody {
 }
 
 /** Marks the installed global (Symbol.for: every copy of this module agrees). */
-const kLight = Symbol.for('nextpress.lightResponse');
+const kLight = LIGHT_RESPONSE;
 
 /** Statuses the Response constructor refuses a body for. */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -81,6 +82,7 @@ export class LightResponse extends NativeResponse {
     return this[kLazyBody] === undefined ? super.text() : realBody(this).text();
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: the platform's own signature
   override json(): Promise<any> {
     return this[kLazyBody] === undefined ? super.json() : realBody(this).json();
   }

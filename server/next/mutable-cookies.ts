@@ -13,8 +13,9 @@
  */
 import { RequestCookies, ResponseCookies, stringifyCookie, type RequestCookie, type ResponseCookie } from '@edge-runtime/cookies';
 import type { CookieJar } from '../context';
+import { MUTABLE_COOKIES } from '../shared/shared-state';
 
-const kBrand = Symbol.for('nextpress.mutable-cookies');
+const kBrand = MUTABLE_COOKIES;
 
 export class ReadonlyRequestCookiesError extends Error {
   constructor() {

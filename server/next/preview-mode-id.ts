@@ -10,8 +10,9 @@
  *                                                this process and is not shared between workers
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { PREVIEW_MODE_ID } from '../shared/shared-state';
 
-const kId = Symbol.for('nextpress.preview-mode-id');
+const kId = PREVIEW_MODE_ID;
 type GlobalWithId = typeof globalThis & { [kId]?: string };
 
 export function previewModeId(env: NodeJS.ProcessEnv = process.env): string {

@@ -4,7 +4,17 @@
  */
 import { RequestCookies } from '@edge-runtime/cookies';
 
-/** A URL with Next's extras: `basePath` (always '' here), `buildId`, and `clone()`. */
+/**
+ * Where the pipeline (next.config `basePath`) marks a request served under a basePath; the
+ * NextRequest reads it when it builds `nextUrl`. Registered, so every copy of this module agrees.
+ */
+export const kBasePath: unique symbol = Symbol.for('nextpress.basePath') as never;
+
+/**
+ * A URL with Next's extras: `basePath` (next.config's, or ''), `buildId`, and `clone()`. As in
+ * Next, `pathname` leaves the basePath out (`/docs/a` with basePath `/docs` -> `/a`) and setting
+ * it puts it back; `href` keeps it.
+ */
 export class NextURL extends URL {
   basePath = '';
   buildId: string | undefined = undefined;
@@ -18,6 +28,23 @@ export class NextURL extends URL {
     return copy;
   }
 }
+
+// `pathname` is an accessor of URL: redefined here (TypeScript types it as a plain field).
+const urlPathname = Object.getOwnPropertyDescriptor(URL.prototype, 'pathname')!;
+Object.defineProperty(NextURL.prototype, 'pathname', {
+  configurable: true,
+  enumerable: true,
+  get(this: NextURL): string {
+    const full = urlPathname.get!.call(this) as string;
+    const base = this.basePath;
+    if (base === '') return full;
+    if (full === base) return '/';
+    return full.startsWith(`${base}/`) ? full.slice(base.length) : full;
+  },
+  set(this: NextURL, value: string) {
+    urlPathname.set!.call(this, this.basePath + value);
+  },
+});
 
 const kNextUrl = Symbol('nextpress.nextUrl');
 const kCookies = Symbol('nextpress.cookies');
@@ -34,7 +61,11 @@ export class NextRequest extends Request {
 
   /** The request URL as a NextURL (pathname, searchParams, basePath, clone()). */
   get nextUrl(): NextURL {
-    return (this[kNextUrl] ??= new NextURL(this.url));
+    if (this[kNextUrl] !== undefined) return this[kNextUrl];
+    const url = new NextURL(this.url);
+    const basePath = (this as { [kBasePath]?: string })[kBasePath];
+    if (basePath !== undefined) url.basePath = basePath;
+    return (this[kNextUrl] = url);
   }
 
   /** The request's cookies (get, getAll, has, set, delete, clear, size), parsed on first read. */

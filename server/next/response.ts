@@ -13,6 +13,36 @@ export { kLazyBody, type LazyBody } from './light-response';
 /** Headers Next uses to mark `NextResponse.next()` and `NextResponse.rewrite()` (proxy only). */
 export const NEXT_HEADER = 'x-middleware-next';
 export const REWRITE_HEADER = 'x-middleware-rewrite';
+/** `NextResponse.next({ request: { headers } })`: the names of the request's new headers, and one header per value. */
+export const OVERRIDE_HEADERS = 'x-middleware-override-headers';
+export const REQUEST_HEADER_PREFIX = 'x-middleware-request-';
+
+/** The init of next()/rewrite() in a proxy: a ResponseInit, plus the request headers the route should see. */
+export interface MiddlewareResponseInit extends ResponseInit {
+  request?: { headers?: Headers };
+}
+
+/**
+ * `{ request: { headers: new Headers({ a: '1' }) } }` -> sets `x-middleware-override-headers: a` and
+ * `x-middleware-request-a: 1` on the response headers, as Next encodes them.
+ */
+function encodeRequestHeaders(init: MiddlewareResponseInit | undefined, headers: Headers): void {
+  const override = init?.request?.headers;
+  if (override === undefined) return;
+  if (!(override instanceof Headers)) throw new Error('request.headers must be an instance of Headers');
+  const names: string[] = [];
+  for (const [name, value] of override) {
+    headers.set(REQUEST_HEADER_PREFIX + name, value);
+    names.push(name);
+  }
+  headers.set(OVERRIDE_HEADERS, names.join(','));
+}
+
+/** A ResponseInit without the proxy-only `request` field. */
+function responseInit(init: MiddlewareResponseInit | undefined, headers: Headers): ResponseInit {
+  const { request: _request, ...rest } = init ?? {};
+  return { ...rest, headers };
+}
 
 /**
  * `'https://a.test/x'` -> `'https://a.test/x'`; `'/x'` -> throws Next's "URL is malformed" error
@@ -35,6 +65,7 @@ function validateUrl(url: string | URL): string {
  *   new NextResponse('hi')                 -> status 200, content-type text/plain;charset=UTF-8, body 'hi'
  *   new NextResponse('hi', { status: 204 }) -> TypeError "Response constructor: Invalid response status code 204"
  */
+// biome-ignore lint/correctness/noUnusedVariables: Next's public type parameter (NextResponse<Body>)
 export class NextResponse<Body = unknown> extends LightResponse {
   [kCookies]: ResponseCookies | undefined = undefined;
 
@@ -60,16 +91,18 @@ export class NextResponse<Body = unknown> extends LightResponse {
   }
 
   /** Proxy-only in Next: returned from a route handler it answers 500 (see the adapter). */
-  static rewrite(destination: string | URL, init?: ResponseInit): NextResponse {
+  static rewrite(destination: string | URL, init?: MiddlewareResponseInit): NextResponse {
     const headers = new Headers(init?.headers);
     headers.set(REWRITE_HEADER, validateUrl(destination));
-    return new NextResponse(null, { ...init, headers });
+    encodeRequestHeaders(init, headers);
+    return new NextResponse(null, responseInit(init, headers));
   }
 
   /** Proxy-only in Next: returned from a route handler it answers 500 (see the adapter). */
-  static next(init?: ResponseInit): NextResponse {
+  static next(init?: MiddlewareResponseInit): NextResponse {
     const headers = new Headers(init?.headers);
     headers.set(NEXT_HEADER, '1');
-    return new NextResponse(null, { ...init, headers });
+    encodeRequestHeaders(init, headers);
+    return new NextResponse(null, responseInit(init, headers));
   }
 }

@@ -11,3 +11,6 @@ export { connection } from './connection';
 
 // Next 13.3 exported these from next/server, before next/cache existed.
 export { revalidatePath as unstable_revalidatePath, revalidateTag as unstable_revalidateTag } from './cache';
+
+// proxy.ts / middleware.ts (server/pipeline runs them): the types a proxy file imports.
+export type { NextFetchEvent, NextProxy, NextMiddleware, ProxyConfig, MiddlewareConfig } from './proxy-types';

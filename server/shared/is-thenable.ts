@@ -5,6 +5,6 @@
  *   Promise.resolve(1) | { then() {} } -> true
  *   1 | null | { then: 1 }            -> false
  */
-export function isThenable<T = unknown>(value: T | PromiseLike<T>): value is PromiseLike<T> {
-  return typeof value === 'object' && value !== null && typeof (value as PromiseLike<T>).then === 'function';
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
 }

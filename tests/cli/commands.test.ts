@@ -5,7 +5,8 @@
  *     named by their flag, "Listening on" on stderr at LOG_LEVEL=warn;
  *   - usage errors (unknown flag or command, missing value): exit 2, message and usage on stderr;
  *   - --help (global and per command), --version;
- *   - routes (text, --json, [dir]) and check (a clean folder, and one with several problems).
+ *   - routes (text, --json, [dir]) and check (a clean folder, one with several problems, a Next
+ *     project's next.config and proxy files).
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
@@ -126,6 +127,22 @@ describe('start', () => {
     const byCwd = runCli(cli, project, { ROUTES_DIR: undefined }, ['start']);
     expect((await fetchText(`${await listeningUrl(byCwd)}/api/where`)).body).toBe('app folder');
     await stop(byCwd);
+  });
+
+  test("a Next project's next.config and proxy.ts run under start; the files read are logged", async () => {
+    const project = writeApp({
+      'app/api/where/route.ts': "export const GET = () => new Response('app folder');",
+      'next.config.mjs': "export default { async redirects() { return [{ source: '/old', destination: '/api/where', permanent: true }]; } };\n",
+      'proxy.ts': "export function proxy(request) { if (request.nextUrl.pathname === '/api/where') return new Response('guarded', { status: 401 }); }\n",
+    });
+    const run = runCli(cli, app, { ROUTES_DIR: undefined }, ['start', project]);
+    const url = await listeningUrl(run);
+    const read = await run.waitFor((line) => line.msg?.startsWith('Read from the project') === true);
+    expect(read.msg).toBe('Read from the project: next.config.mjs, ./proxy.ts (next.config and proxy run before the routes)');
+    const moved = await fetchText(`${url}/old`);
+    expect([moved.status, moved.headers.location]).toEqual([308, '/api/where']);
+    expect(await fetchText(`${url}/api/where`)).toMatchObject({ status: 401, body: 'guarded' });
+    await stop(run);
   });
 
   test('LOG_LEVEL=warn: nothing on stdout, and "Listening on <url>" on stderr', async () => {
@@ -324,6 +341,25 @@ describe('check', () => {
         "  2. Conflicting routes at /x: route at /(a)/x/route and route at /(b)/x/route. Route files: '(a)/x/route.ts' and '(b)/x/route.ts'. Both answer /x (groups and @slots are not part of the URL): delete or move one of them.",
         "  3. Failed to load route file 'broken/route.ts': broken on purpose. Fix the file, then run check again.",
         "  warning: Detected default export in 'ok/route.ts'. Export a named export for each HTTP method instead.",
+        '',
+      ].join('\n'),
+    });
+  });
+
+  test('a Next project: its next.config and proxy files are read too, each problem named', async () => {
+    const dir = writeApp({
+      'app/api/x/route.ts': "export function GET() { return new Response('x'); }\n",
+      'next.config.mjs': "export default { async redirects() { return [{ source: 'old', destination: '/new', permanent: true }]; } };\n",
+      'proxy.ts': 'export function proxy() {}\n',
+      'src/middleware.ts': 'export function middleware() {}\n',
+    });
+    expect(await runToEnd(['check', dir])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: [
+        `[nextpress] check: 2 problems in ${join(dir, 'app')}/ (1 route):`,
+        '  1. Invalid redirects[0] in next.config.mjs: `source` does not start with /. See https://nextjs.org/docs/app/api-reference/config/next-config-js',
+        '  2. Both middleware file "./src/middleware.ts" and proxy file "./proxy.ts" are detected. Please use "./proxy.ts" only. Learn more: https://nextjs.org/docs/messages/middleware-to-proxy',
         '',
       ].join('\n'),
     });

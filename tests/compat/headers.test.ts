@@ -41,7 +41,9 @@ describe('headers()', () => {
       expect(Object.fromEntries(headers())).toEqual(expected);
       expect([...headers().keys()]).toEqual(['accept', 'cookie', 'x-a']);
       const seen: string[] = [];
-      headers().forEach((value, name) => seen.push(`${name}=${value}`));
+      headers().forEach((value, name) => {
+        seen.push(`${name}=${value}`);
+      });
       expect(seen).toEqual(['accept=text/plain', 'cookie=k=v', 'x-a=1']);
     });
   });

@@ -31,7 +31,6 @@ describe('loadConfig defaults', () => {
       webConcurrency: 1,
       timeouts: { headersMs: 60_000, requestMs: 300_000, keepAliveMs: 5_000, shutdownMs: 10_000, shutdownDelayMs: 0 },
       health: { livePath: '/healthz', readyPath: '/readyz' },
-      githubApiUrl: 'https://api.github.com',
       auth: {
         secret: undefined,
         url: undefined,
@@ -106,7 +105,6 @@ describe('loadConfig accepted forms', () => {
     [{ PRELOAD_ROUTES: 'false' }, 'preloadRoutes', false],
     [{ HEALTH_PATH: '/health/live/' }, 'health.livePath', '/health/live'],
     [{ READY_PATH: '/health/ready' }, 'health.readyPath', '/health/ready'],
-    [{ GITHUB_API_URL: 'https://github.example.com/api/v3/' }, 'githubApiUrl', 'https://github.example.com/api/v3'],
     [{ AUTH_SECRET: 'short is fine outside production' }, 'auth.secret', 'short is fine outside production'],
     // Auth.js's own order for rotation: [AUTH_SECRET_3, _2, _1, AUTH_SECRET]; the first encrypts.
     [{ AUTH_PROVIDER: 'authjs', AUTH_SECRET: 'oldest', AUTH_SECRET_1: 'one', AUTH_SECRET_3: 'three' }, 'auth.secret', ['three', 'one', 'oldest']],

@@ -77,6 +77,47 @@ describe('chain', () => {
     expect(res.text).toContain('Cannot GET /');
   });
 
+  /** chain(handlers) then a layer that counts how often it is reached (and with what). */
+  async function reachedAfter(handlers: RequestHandler[]): Promise<string[]> {
+    const reached: string[] = [];
+    const app = express();
+    app.use(chain(handlers));
+    app.use((_req, res, next) => {
+      reached.push('next layer');
+      if (!res.headersSent) res.json({ ok: true });
+      next('router');
+    });
+    app.use(((error, _req, _res, _next) => {
+      reached.push(`error: ${error.message}`);
+    }) as express.ErrorRequestHandler);
+    await request(app).get('/');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return reached;
+  }
+
+  test('a handler that calls next() twice moves the chain on once (the rest runs once, in order)', async () => {
+    const twice: RequestHandler = (_req, _res, next) => {
+      next();
+      next();
+    };
+    const slow: RequestHandler = (_req, res, next) => {
+      setTimeout(() => {
+        (res.locals.trail ??= []).push('slow');
+        next();
+      }, 10);
+    };
+    const res = await request(appWith([twice, slow, mark('c')])).get('/');
+    expect(res.body).toEqual({ reached: 'after', trail: ['slow', 'c'] });
+  });
+
+  test('a handler that calls next() and then rejects does not also reach the error handler', async () => {
+    const late: RequestHandler = async (_req, _res, next) => {
+      next();
+      throw new Error('after next');
+    };
+    expect(await reachedAfter([mark('a'), late])).toEqual(['next layer']);
+  });
+
   test('one handler is returned as it is; none just goes on', async () => {
     const only = mark('only');
     expect(chain([only])).toBe(only);
