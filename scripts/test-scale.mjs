@@ -205,14 +205,18 @@ if (missing.length > 0) {
   const packages = missing; // Debian's package names are the tools' names
   if (isRoot && has('apt-get')) {
     console.log(`installing ${packages.join(', ')} (Debian packages, apt-get)`);
-    const install = spawnSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`], { stdio: 'inherit' });
+    const install = spawnSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`], {
+      stdio: 'inherit',
+    });
     if (install.status !== 0 || packages.some((tool) => !has(tool))) {
       console.log(`test:scale SKIPPED: apt-get install ${packages.join(' ')} failed (exit ${install.status}); install them and run again.`);
       cleanUp();
       process.exit(0);
     }
   } else {
-    console.log(`test:scale SKIPPED: ${missing.join(' and ')} not installed, and this user cannot install ${missing.length === 1 ? 'it' : 'them'} (not root, or no apt-get). Debian: apt-get install ${packages.join(' ')}.`);
+    console.log(
+      `test:scale SKIPPED: ${missing.join(' and ')} not installed, and this user cannot install ${missing.length === 1 ? 'it' : 'them'} (not root, or no apt-get). Debian: apt-get install ${packages.join(' ')}.`,
+    );
     cleanUp();
     process.exit(0);
   }
@@ -222,17 +226,33 @@ async function main() {
   // deploy/haproxy.cfg (the compose file's) must be valid for this HAProxy too; outside Docker its
   // `nextpress` host name does not resolve, which haproxy -c reports as a warning only.
   const parsed = spawnSync('haproxy', ['-c', '-f', 'deploy/haproxy.cfg'], { cwd: ROOT, encoding: 'utf8' });
-  check('deploy/haproxy.cfg is valid (haproxy -c)', parsed.status === 0, parsed.status === 0 ? (parsed.stdout.trim().split('\n').pop() ?? '') : `${parsed.stdout}${parsed.stderr}`.trim().split('\n').slice(-3).join(' | '));
+  check(
+    'deploy/haproxy.cfg is valid (haproxy -c)',
+    parsed.status === 0,
+    parsed.status === 0 ? (parsed.stdout.trim().split('\n').pop() ?? '') : `${parsed.stdout}${parsed.stderr}`.trim().split('\n').slice(-3).join(' | '),
+  );
 
   // deploy/compose.yaml against Compose's own schema, where a compose client is installed (no engine
   // needed): Debian's docker-compose 1.29, or the docker compose v2 plugin.
-  const composeClient = has('docker-compose') ? ['docker-compose'] : spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0 ? ['docker', 'compose'] : undefined;
+  const composeClient = has('docker-compose')
+    ? ['docker-compose']
+    : spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0
+      ? ['docker', 'compose']
+      : undefined;
   if (composeClient === undefined) {
     console.log('SKIP  deploy/compose.yaml against the Compose schema (no docker-compose or docker compose here; Debian: apt-get install docker-compose)');
   } else {
     const composeEnv = { ...process.env, AUTH_SECRET: SECRET };
-    const validated = spawnSync(composeClient[0], [...composeClient.slice(1), '-f', 'deploy/compose.yaml', 'config', '-q'], { cwd: ROOT, encoding: 'utf8', env: composeEnv });
-    check(`deploy/compose.yaml is valid (${composeClient.join(' ')} config)`, validated.status === 0, validated.status === 0 ? '' : `${validated.stdout}${validated.stderr}`.trim().split('\n').slice(0, 3).join(' | '));
+    const validated = spawnSync(composeClient[0], [...composeClient.slice(1), '-f', 'deploy/compose.yaml', 'config', '-q'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: composeEnv,
+    });
+    check(
+      `deploy/compose.yaml is valid (${composeClient.join(' ')} config)`,
+      validated.status === 0,
+      validated.status === 0 ? '' : `${validated.stdout}${validated.stderr}`.trim().split('\n').slice(0, 3).join(' | '),
+    );
   }
 
   // ---- 2. build -------------------------------------------------------------------------------
@@ -251,19 +271,19 @@ async function main() {
   const runsFile = join(work, 'swr-runs.txt');
   writeFileSync(runsFile, '');
   const env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      TMPDIR: process.env.TMPDIR,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      AUTH_SECRET: SECRET,
-      AUTH_USERS_FILE: USERS_FILE,
-      CACHE_URL: `redis://127.0.0.1:${redisPort}`,
-      PRELOAD_ROUTES: 'true',
-      SHUTDOWN_TIMEOUT_MS: `${SHUTDOWN_TIMEOUT_MS}ms`,
-      SHUTDOWN_DELAY_MS: `${SHUTDOWN_DELAY_MS}ms`,
-      SCALE_RUNS_FILE: runsFile,
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TMPDIR: process.env.TMPDIR,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    AUTH_SECRET: SECRET,
+    AUTH_USERS_FILE: USERS_FILE,
+    CACHE_URL: `redis://127.0.0.1:${redisPort}`,
+    PRELOAD_ROUTES: 'true',
+    SHUTDOWN_TIMEOUT_MS: `${SHUTDOWN_TIMEOUT_MS}ms`,
+    SHUTDOWN_DELAY_MS: `${SHUTDOWN_DELAY_MS}ms`,
+    SCALE_RUNS_FILE: runsFile,
   };
   /** Starts (or starts again) an instance's process on its port. */
   const launch = (instance) => {
@@ -329,7 +349,11 @@ async function main() {
     const first = await send(n1.port, '/tagged');
     const others = [await send(n2.port, '/tagged'), await send(n3.port, '/tagged')];
     const shared = others.every((r) => cacheState(r) === 'HIT' && r.json?.nonce === first.json?.nonce);
-    check('tagged entry made on n1 is a HIT on n2 and n3', cacheState(first) === 'MISS' && shared, `n1 ${cacheState(first)}, n2/n3 ${others.map(cacheState).join('/')}`);
+    check(
+      'tagged entry made on n1 is a HIT on n2 and n3',
+      cacheState(first) === 'MISS' && shared,
+      `n1 ${cacheState(first)}, n2/n3 ${others.map(cacheState).join('/')}`,
+    );
     const revalidated = await postJson(n1.port, '/revalidate-api', { tag: 'posts' });
     const onN2 = await send(n2.port, '/tagged');
     const onN3 = await send(n3.port, '/tagged');
@@ -341,7 +365,11 @@ async function main() {
       cacheState(onN2) === 'MISS' &&
       fresh !== first.json?.nonce &&
       [onN3, onN1, viaLb].every((r) => cacheState(r) === 'HIT' && r.json?.nonce === fresh);
-    check("revalidateTag('posts') on n1: n2's next request regenerates, n3, n1 and the LB then HIT the new entry", ok, `n2 ${cacheState(onN2)}, n3 ${cacheState(onN3)}, n1 ${cacheState(onN1)}, LB ${cacheState(viaLb)} via ${viaLb.headers?.['x-served-by']}`);
+    check(
+      "revalidateTag('posts') on n1: n2's next request regenerates, n3, n1 and the LB then HIT the new entry",
+      ok,
+      `n2 ${cacheState(onN2)}, n3 ${cacheState(onN3)}, n1 ${cacheState(onN1)}, LB ${cacheState(viaLb)} via ${viaLb.headers?.['x-served-by']}`,
+    );
   }
   {
     const first = await send(n2.port, '/static');
@@ -356,7 +384,11 @@ async function main() {
       cacheState(onN3) === 'MISS' &&
       fresh !== first.json?.nonce &&
       [onN1, onN2, viaLb].every((r) => cacheState(r) === 'HIT' && r.json?.nonce === fresh);
-    check("revalidatePath('/static') on n2: n3's next request regenerates, n1, n2 and the LB then HIT the new entry", ok, `n3 ${cacheState(onN3)}, n1 ${cacheState(onN1)}, n2 ${cacheState(onN2)}, LB ${cacheState(viaLb)}`);
+    check(
+      "revalidatePath('/static') on n2: n3's next request regenerates, n1, n2 and the LB then HIT the new entry",
+      ok,
+      `n3 ${cacheState(onN3)}, n1 ${cacheState(onN1)}, n2 ${cacheState(onN2)}, LB ${cacheState(viaLb)}`,
+    );
   }
 
   // ---- 4b. one regeneration per stale path across instances ------------------------------------
@@ -463,7 +495,10 @@ async function main() {
     let polling = true;
     const poll = (async () => {
       while (polling) {
-        const [states, ready] = await Promise.all([haproxyStatus(statSocket), termAt === 0 || closedAt !== 0 ? undefined : send(n3.port, '/readyz', { timeoutMs: 1000 })]);
+        const [states, ready] = await Promise.all([
+          haproxyStatus(statSocket),
+          termAt === 0 || closedAt !== 0 ? undefined : send(n3.port, '/readyz', { timeoutMs: 1000 }),
+        ]);
         const now = Date.now();
         // 'UP 1/2' after the first failed check (still routed to), 'DOWN' after the second
         if (termAt !== 0 && downAt === 0 && states.n3?.startsWith('DOWN')) downAt = now;
@@ -482,7 +517,11 @@ async function main() {
         termAt = Date.now();
       }
       const sentAt = Date.now();
-      inFlight.push(send(lbPort, '/pid', { agent }).then((res) => outcomes.push({ sentAt, at: Date.now(), status: res.status ?? res.error, by: res.headers?.['x-served-by'] })));
+      inFlight.push(
+        send(lbPort, '/pid', { agent }).then((res) =>
+          outcomes.push({ sentAt, at: Date.now(), status: res.status ?? res.error, by: res.headers?.['x-served-by'] }),
+        ),
+      );
     }
     await Promise.all(inFlight);
     const exit = await n3.child.exited;
@@ -494,9 +533,21 @@ async function main() {
     const byN3AfterDown = outcomes.filter((o) => o.by === 'n3' && downAt !== 0 && o.sentAt > downAt).length;
     const elapsed = ((Date.now() - t0) / 1000).toFixed(1);
     const after = (at) => (at ? `${at - termAt} ms` : 'never');
-    console.log(`      load: ${outcomes.length} requests at ${RATE}/s over ${elapsed} s; SIGTERM to n3 at ${termAt - t0} ms; after it: n3 /readyz 503 ${after(notReadyAt)}, HAProxy DOWN ${after(downAt)}, listener closed ${after(closedAt)}, exit ${exit.code} ${after(exit.at)}; answered by n3 after SIGTERM: ${byN3After}, after DOWN: ${byN3AfterDown}`);
-    if (failed.length > 0) console.log(`      failed: ${failed.slice(0, 10).map((o) => `${o.status} via ${o.by ?? '-'} at ${o.sentAt - t0} ms`).join('; ')}`);
-    check(`SIGTERM to n3 under ${RATE} req/s for ${SECONDS} s through the LB: 0 failed requests`, failed.length === 0 && outcomes.length === RATE * SECONDS, `${outcomes.length} sent, ${failed.length} failed`);
+    console.log(
+      `      load: ${outcomes.length} requests at ${RATE}/s over ${elapsed} s; SIGTERM to n3 at ${termAt - t0} ms; after it: n3 /readyz 503 ${after(notReadyAt)}, HAProxy DOWN ${after(downAt)}, listener closed ${after(closedAt)}, exit ${exit.code} ${after(exit.at)}; answered by n3 after SIGTERM: ${byN3After}, after DOWN: ${byN3AfterDown}`,
+    );
+    if (failed.length > 0)
+      console.log(
+        `      failed: ${failed
+          .slice(0, 10)
+          .map((o) => `${o.status} via ${o.by ?? '-'} at ${o.sentAt - t0} ms`)
+          .join('; ')}`,
+      );
+    check(
+      `SIGTERM to n3 under ${RATE} req/s for ${SECONDS} s through the LB: 0 failed requests`,
+      failed.length === 0 && outcomes.length === RATE * SECONDS,
+      `${outcomes.length} sent, ${failed.length} failed`,
+    );
     check(
       'n3 drained: /readyz 503, then HAProxy DOWN, then its listener closed; nothing routed to it after DOWN; exit 0',
       notReadyAt !== 0 && downAt !== 0 && closedAt !== 0 && notReadyAt <= downAt && downAt < closedAt && byN3AfterDown === 0 && exit.code === 0,
@@ -526,7 +577,13 @@ async function main() {
     await sleep(500);
     const { outcomes, ms } = await load.stop();
     const failed = outcomes.filter((o) => o.status !== 200);
-    if (failed.length > 0) console.log(`      failed: ${failed.slice(0, 10).map((o) => `${o.status} via ${o.by ?? '-'}`).join('; ')}`);
+    if (failed.length > 0)
+      console.log(
+        `      failed: ${failed
+          .slice(0, 10)
+          .map((o) => `${o.status} via ${o.by ?? '-'}`)
+          .join('; ')}`,
+      );
     check(
       `rolling restart of n1, n2, n3 (each: SIGTERM, exit, start, UP in HAProxy) under ${RATE} req/s: 0 failed requests`,
       failed.length === 0 && steps.every((step) => step.code === 0 && step.renewed),

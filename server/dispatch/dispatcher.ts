@@ -16,7 +16,6 @@
  */
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { RequestStore, requestContext } from '../context';
-import { isNextpressError } from '../errors';
 import type { EngineLogger } from '../logger';
 import { loadRoute, type Route, type LoadedRoute } from '../loading/route';
 import { isKnownMethod, type HttpMethod, type MethodEntry } from '../loading/method-table';
@@ -24,14 +23,11 @@ import { normalizePath } from '../routing/normalize-path';
 import { createRouteTree } from '../routing/route-tree';
 import { toNextRequest } from '../adapter/incoming-request';
 import { declaredTooLarge, bodyTooLarge } from '../adapter/read-body';
-import { hasHeader, isResponseLike, writeResponse } from '../adapter/write-response';
-import { NEXT_HEADER, REWRITE_HEADER } from '../next/response';
 import { createResponder } from './respond';
 import { toRouteParams } from './route-params';
 import type { RouteMatch } from './route-match';
 import type { ResponseCache } from '../cache/response-cache';
 import { sendEmpty } from '../adapter/send-empty';
-import { writeHead } from '../adapter/write-head';
 import { abortRequest } from '../adapter/incoming-request';
 import { createAfterQueue, type AfterQueue } from './after-queue';
 import { isThenable } from '../shared/is-thenable';

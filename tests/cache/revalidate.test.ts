@@ -195,7 +195,11 @@ describe('the response waits for its revalidations', () => {
   ])('%s: answered after revalidateTag settled', async (_name, route) => {
     events.length = 0;
     const started = Date.now();
-    const res = await fetch(slowServed.url + route, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tag: 'posts' }) });
+    const res = await fetch(slowServed.url + route, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tag: 'posts' }),
+    });
     events.push(`answered ${res.status}`);
     expect(await res.json()).toEqual({ revalidated: true });
     expect(events).toEqual(['revalidateTag posts started', 'revalidateTag posts done', 'answered 200']);

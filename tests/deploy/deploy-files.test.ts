@@ -103,7 +103,10 @@ describe('deploy/compose.yaml', () => {
 
 describe('deploy/haproxy.cfg', () => {
   const cfg = readFileSync(path.join(DEPLOY, 'haproxy.cfg'), 'utf8');
-  const lines = cfg.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+  const lines = cfg
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
   const compose = readYaml('compose.yaml');
 
   test('health checks GET READY_PATH and expect 200', () => {
@@ -137,9 +140,50 @@ describe('deploy/haproxy.cfg', () => {
 // what a nextpress manifest needs; add a name here when the manifest starts using it).
 const KNOWN: Record<string, string[]> = {
   deploymentSpec: ['replicas', 'selector', 'template', 'strategy', 'minReadySeconds', 'revisionHistoryLimit', 'progressDeadlineSeconds', 'paused'],
-  podSpec: ['containers', 'initContainers', 'volumes', 'terminationGracePeriodSeconds', 'securityContext', 'serviceAccountName', 'affinity', 'tolerations', 'topologySpreadConstraints', 'nodeSelector', 'imagePullSecrets', 'priorityClassName'],
-  container: ['name', 'image', 'imagePullPolicy', 'command', 'args', 'ports', 'env', 'envFrom', 'readinessProbe', 'livenessProbe', 'startupProbe', 'lifecycle', 'resources', 'securityContext', 'volumeMounts', 'workingDir'],
-  probe: ['httpGet', 'tcpSocket', 'exec', 'grpc', 'initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold', 'terminationGracePeriodSeconds'],
+  podSpec: [
+    'containers',
+    'initContainers',
+    'volumes',
+    'terminationGracePeriodSeconds',
+    'securityContext',
+    'serviceAccountName',
+    'affinity',
+    'tolerations',
+    'topologySpreadConstraints',
+    'nodeSelector',
+    'imagePullSecrets',
+    'priorityClassName',
+  ],
+  container: [
+    'name',
+    'image',
+    'imagePullPolicy',
+    'command',
+    'args',
+    'ports',
+    'env',
+    'envFrom',
+    'readinessProbe',
+    'livenessProbe',
+    'startupProbe',
+    'lifecycle',
+    'resources',
+    'securityContext',
+    'volumeMounts',
+    'workingDir',
+  ],
+  probe: [
+    'httpGet',
+    'tcpSocket',
+    'exec',
+    'grpc',
+    'initialDelaySeconds',
+    'periodSeconds',
+    'timeoutSeconds',
+    'failureThreshold',
+    'successThreshold',
+    'terminationGracePeriodSeconds',
+  ],
   httpGet: ['path', 'port', 'host', 'scheme', 'httpHeaders'],
   hpaSpec: ['scaleTargetRef', 'minReplicas', 'maxReplicas', 'metrics', 'behavior'],
   serviceSpec: ['type', 'selector', 'ports', 'clusterIP', 'sessionAffinity', 'externalTrafficPolicy', 'internalTrafficPolicy'],
@@ -162,7 +206,9 @@ describe('deploy/kubernetes.yaml', () => {
   const pod = deployment.spec.template.spec;
   const container = pod.containers[0];
   // Plain values only: the secrets' values are the cluster's (configFrom gives AUTH_SECRET a test one).
-  const env = Object.fromEntries((container.env as Array<{ name: string; value?: string }>).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
+  const env = Object.fromEntries(
+    (container.env as Array<{ name: string; value?: string }>).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]),
+  );
 
   test('objects: Deployment, Service, PodDisruptionBudget, HorizontalPodAutoscaler, each with its apiVersion and a name', () => {
     expect(objects.map((o) => [o.apiVersion, o.kind, o.metadata.name])).toEqual([
@@ -178,7 +224,10 @@ describe('deploy/kubernetes.yaml', () => {
       ...unknownKeys(deployment.spec, 'deploymentSpec', 'Deployment.spec'),
       ...unknownKeys(pod, 'podSpec', 'pod spec'),
       ...unknownKeys(container, 'container', 'container'),
-      ...['readinessProbe', 'livenessProbe', 'startupProbe'].flatMap((p) => [...unknownKeys(container[p], 'probe', p), ...unknownKeys(container[p].httpGet, 'httpGet', `${p}.httpGet`)]),
+      ...['readinessProbe', 'livenessProbe', 'startupProbe'].flatMap((p) => [
+        ...unknownKeys(container[p], 'probe', p),
+        ...unknownKeys(container[p].httpGet, 'httpGet', `${p}.httpGet`),
+      ]),
       ...unknownKeys(byKind('HorizontalPodAutoscaler').spec, 'hpaSpec', 'HPA.spec'),
       ...unknownKeys(byKind('Service').spec, 'serviceSpec', 'Service.spec'),
     ];

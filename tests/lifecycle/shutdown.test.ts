@@ -203,7 +203,10 @@ describe('handleShutdown', () => {
       const quick = await request(port, '/quick');
       expect([quick.statusCode, await readAll(quick)]).toEqual([200, 'quick']);
       expect(server.listening).toBe(true);
-      expect(logger.info).toHaveBeenCalledWith({ reason: 'test', delayMs: 400 }, 'Shutting down (test): readiness answers 503; still accepting for 400 ms (SHUTDOWN_DELAY_MS)');
+      expect(logger.info).toHaveBeenCalledWith(
+        { reason: 'test', delayMs: 400 },
+        'Shutting down (test): readiness answers 503; still accepting for 400 ms (SHUTDOWN_DELAY_MS)',
+      );
       await done;
       expect(Date.now() - started).toBeGreaterThanOrEqual(390);
       expect(server.listening).toBe(false);
