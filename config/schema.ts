@@ -91,12 +91,7 @@ function variables({ cwd, cpus }: SchemaContext) {
       problem: 'is not a duration',
       expected: `${DURATION_FORM}, above 0`,
     }),
-    SHUTDOWN_DELAY_MS: variable({
-      parse: durationAtLeast(0),
-      default: '0',
-      problem: 'is not a duration',
-      expected: `${DURATION_FORM}; 0 (the default) stops accepting at once`,
-    }),
+    SHUTDOWN_DELAY_MS: variable({ parse: durationAtLeast(0), default: '0', problem: 'is not a duration', expected: `${DURATION_FORM}; 0: no delay` }),
     WEB_CONCURRENCY: variable({
       parse: (raw) => (raw.trim().toLowerCase() === 'auto' ? cpus : integer(1, 1024)(raw)),
       default: '1',
