@@ -91,6 +91,7 @@ function variables({ cwd, cpus }: SchemaContext) {
       problem: 'is not a duration',
       expected: `${DURATION_FORM}, above 0`,
     }),
+    SHUTDOWN_DELAY_MS: variable({ parse: durationAtLeast(0), default: '0', problem: 'is not a duration', expected: `${DURATION_FORM}; 0: no delay` }),
     WEB_CONCURRENCY: variable({
       parse: (raw) => (raw.trim().toLowerCase() === 'auto' ? cpus : integer(1, 1024)(raw)),
       default: '1',
@@ -267,6 +268,7 @@ function toConfig(v: Variables): Config {
       requestMs: v.REQUEST_TIMEOUT_MS,
       keepAliveMs: v.KEEP_ALIVE_TIMEOUT_MS,
       shutdownMs: v.SHUTDOWN_TIMEOUT_MS,
+      shutdownDelayMs: v.SHUTDOWN_DELAY_MS,
       handlerMs: v.HANDLER_TIMEOUT_MS === 0 ? undefined : v.HANDLER_TIMEOUT_MS,
     },
     health: { livePath: v.HEALTH_PATH, readyPath: v.READY_PATH },

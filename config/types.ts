@@ -38,6 +38,11 @@ export interface Timeouts {
   readonly keepAliveMs: number;
   /** How long a graceful shutdown may wait for in-flight work before exiting anyway. */
   readonly shutdownMs: number;
+  /**
+   * SHUTDOWN_DELAY_MS: how long a shutdown keeps accepting, readiness already 503, before it stops
+   * accepting (so a load balancer's health check takes the instance out first); 0: at once.
+   */
+  readonly shutdownDelayMs: number;
   /** HANDLER_TIMEOUT_MS: the longest a response may take for routes without `maxDuration`; undefined: no limit. */
   readonly handlerMs: number | undefined;
 }

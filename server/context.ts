@@ -27,6 +27,12 @@ export class RequestStore {
   readonly routeFile: string;
   /** Cookies written through `cookies().set/delete` or `draftMode()`; merged into the response. */
   responseCookies: CookieJar | undefined = undefined;
+  /**
+   * revalidateTag/revalidatePath calls of this request, still under way in the cache handler (a
+   * Redis round trip). The response is sent once they settle, so the client's next request, on any
+   * instance, sees them (Next ends the response after them too).
+   */
+  pendingRevalidates: Array<Promise<unknown>> | undefined = undefined;
   /** Work queued by `after()`; run once the response has been sent. */
   afterTasks: Array<() => unknown> | undefined = undefined;
   /** Cached views for next/headers (`headers()`, `cookies()`, `draftMode()`), built on first call. */

@@ -33,13 +33,13 @@ export async function startCommand(config: Config, project: StartProject = { env
 
   if (config.webConcurrency > 1 && cluster.isPrimary && project.watch !== true) {
     prepareAuthEnv(config, process.env, logger); // workers inherit one development AUTH_SECRET, if any
-    runPrimary({ workers: config.webConcurrency, shutdownTimeoutMs: config.timeouts.shutdownMs, logger });
+    runPrimary({ workers: config.webConcurrency, shutdownTimeoutMs: config.timeouts.shutdownDelayMs + config.timeouts.shutdownMs, logger });
     return;
   }
 
   if (project.root !== undefined) process.chdir(project.root); // route code reads path.join(process.cwd(), ...)
   const { server, nextpress, url, connections } = await startServer(config, logger);
-  const shutdown = handleShutdown({ server, nextpress, timeoutMs: config.timeouts.shutdownMs, logger, connections });
+  const shutdown = handleShutdown({ server, nextpress, timeoutMs: config.timeouts.shutdownMs, delayMs: config.timeouts.shutdownDelayMs, logger, connections });
   // Last resort: a rejection nothing handled is a bug, logged at fatal; the process keeps serving.
   process.on('unhandledRejection', (reason) => {
     logger.fatal({ err: reason }, `Unhandled promise rejection (a bug; the server keeps serving): ${(reason as Error)?.message ?? String(reason)}`);

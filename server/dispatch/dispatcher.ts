@@ -173,13 +173,24 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
     } catch (error) {
       result = Promise.reject(error);
     }
+    // revalidateTag/revalidatePath in a synchronous handler: answer once they settle, as below.
+    if (store.pendingRevalidates !== undefined && !isThenable(result)) result = Promise.resolve(result);
     // A thenable, not `instanceof Promise`: route code may come from another realm (jest's sandbox).
     if (isThenable(result)) {
       result
         .then(
           (value) => {
-            respond(value, entry, store, req, res);
-            runAfter(store);
+            const pending = store.pendingRevalidates;
+            if (pending === undefined) {
+              respond(value, entry, store, req, res);
+              runAfter(store);
+              return;
+            }
+            // The handler's revalidations reach the (shared) cache before its answer reaches the client.
+            return Promise.all(pending).then(() => {
+              respond(value, entry, store, req, res);
+              runAfter(store);
+            });
           },
           (error) => {
             fail(error, store, req, res);

@@ -1,6 +1,8 @@
 /**
  * @module Graceful shutdown. On SIGTERM or SIGINT (or `begin()`, e.g. asked by a cluster primary):
- *   1. mark the app draining, so readiness answers 503 on connections that are still open;
+ *   1. mark the app draining, so readiness answers 503; with `delayMs` (SHUTDOWN_DELAY_MS), keep
+ *      accepting and serving for that long, so a load balancer's health check sees the 503 and
+ *      stops routing here before the listener closes;
  *   2. stop accepting connections, close every socket that serves no request (idle keep-alive,
  *      never used, half a request line: see track-connections.ts), and answer `Connection: close`
  *      to any request still arriving on a busy one;
@@ -17,6 +19,8 @@ export interface ShutdownOptions {
   server: Server;
   nextpress: Pick<NextpressState, 'draining' | 'pendingAfter'>;
   timeoutMs: number;
+  /** SHUTDOWN_DELAY_MS: step 1's wait before the listener closes (default 0); not part of `timeoutMs`. */
+  delayMs?: number;
   logger: Pick<EngineLogger, 'info' | 'warn'>;
   /** From startServer: without it only idle keep-alive sockets are closed early. */
   connections?: Pick<ConnectionTracker, 'closeUnused'>;
@@ -42,6 +46,12 @@ export function handleShutdown(options: ShutdownOptions): ShutdownHandle {
 
   function begin(reason: string): Promise<void> {
     started ??= (async () => {
+      const delayMs = options.delayMs ?? 0;
+      if (delayMs > 0) {
+        options.nextpress.draining = true;
+        logger.info({ reason, delayMs }, `Shutting down (${reason}): readiness answers 503; still accepting for ${delayMs} ms (SHUTDOWN_DELAY_MS)`);
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
       logger.info({ reason, timeoutMs: options.timeoutMs }, `Shutting down (${reason}): finishing in-flight requests`);
       const finished = await drain(options.server, options.nextpress, options.timeoutMs, options.connections);
       if (finished) logger.info({}, 'Shutdown complete');

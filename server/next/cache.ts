@@ -101,7 +101,10 @@ function revalidate(tags: string[], expression: string, expiry: TagExpiry | unde
   // Revalidating while a cacheable GET is made: that response depends on the request (as in Next).
   if (store?.staticGeneration) store.dynamicUsage ??= expression;
   const runtime = cacheFor(store?.req);
-  if (runtime !== undefined) void runtime.revalidateTags(tags, expiry); // it logs its own failures
+  if (runtime === undefined) return;
+  const work = runtime.revalidateTags(tags, expiry); // it logs its own failures: never rejects
+  // The dispatcher sends the response once these settle; outside a request, nothing waits.
+  if (store !== undefined) (store.pendingRevalidates ??= []).push(work);
 }
 
 function toExpiry(profile: RevalidateProfile | undefined): TagExpiry | undefined {

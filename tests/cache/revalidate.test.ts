@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import path from 'node:path';
-import { createApp } from '../../server';
+import { createApp, createMemoryCache } from '../../server';
+import type { CacheHandler } from '../../server/cache/cache-handler';
 import { recordingLogger, serve, type Served } from '../helpers/serve';
 
 const routesDir = path.join(__dirname, '../fixtures/cache-app');
@@ -160,5 +161,54 @@ describe('unstable_cache', () => {
     const before = await data('c');
     await revalidate({ tag: 'data' });
     expect((await data('c')).body.calls).toBeGreaterThan(before.body.calls);
+  });
+});
+
+describe('the response waits for its revalidations', () => {
+  // A cache handler whose revalidateTag takes 300 ms (a slow shared store): the client must not get
+  // the answer before the store has the invalidation, or its next request (to any instance) could
+  // still see the old entry.
+  const events: string[] = [];
+  const memory = createMemoryCache();
+  const slow: CacheHandler = {
+    ...memory,
+    async revalidateTag(tags, expiry) {
+      events.push(`revalidateTag ${tags.join(',')} started`);
+      await sleep(300);
+      await memory.revalidateTag(tags, expiry);
+      events.push(`revalidateTag ${tags.join(',')} done`);
+    },
+  };
+  const slowApp = createApp({ routesDir, logger: recordingLogger().logger, cache: slow });
+  let slowServed: Served;
+  beforeAll(async () => {
+    slowServed = await serve(slowApp);
+  });
+  afterAll(async () => {
+    await slowApp.locals.nextpress.pendingAfter();
+    await slowServed.close();
+  });
+
+  test.each([
+    ['an async handler (POST /revalidate-api)', '/revalidate-api'],
+    ['a synchronous handler (POST /revalidate-sync)', '/revalidate-sync'],
+  ])('%s: answered after revalidateTag settled', async (_name, route) => {
+    events.length = 0;
+    const started = Date.now();
+    const res = await fetch(slowServed.url + route, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tag: 'posts' }),
+    });
+    events.push(`answered ${res.status}`);
+    expect(await res.json()).toEqual({ revalidated: true });
+    expect(events).toEqual(['revalidateTag posts started', 'revalidateTag posts done', 'answered 200']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  test('a handler that revalidates nothing is not delayed', async () => {
+    events.length = 0;
+    const res = await fetch(`${slowServed.url}/plain`);
+    expect([res.status, events]).toEqual([200, []]);
   });
 });

@@ -60,6 +60,7 @@ const CASES: Array<[string, NodeJS.ProcessEnv, string]> = [
   ['REQUEST_TIMEOUT_MS', { REQUEST_TIMEOUT_MS: '-1' }, `"-1" is not a duration; expected ${DURATION}; 0 turns it off`],
   ['KEEP_ALIVE_TIMEOUT_MS', { KEEP_ALIVE_TIMEOUT_MS: '5 days' }, `"5 days" is not a duration; expected ${DURATION}; 0 turns it off`],
   ['SHUTDOWN_TIMEOUT_MS', { SHUTDOWN_TIMEOUT_MS: '0' }, `"0" is not a duration; expected ${DURATION}, above 0`],
+  ['SHUTDOWN_DELAY_MS', { SHUTDOWN_DELAY_MS: 'a bit' }, `"a bit" is not a duration; expected ${DURATION}; 0: no delay`],
   ['WEB_CONCURRENCY', { WEB_CONCURRENCY: '0' }, '"0" is not a process count; expected an integer 1-1024, or auto (one per CPU)'],
   ['WEB_CONCURRENCY', { WEB_CONCURRENCY: 'many' }, '"many" is not a process count; expected an integer 1-1024, or auto (one per CPU)'],
   ['PRELOAD_ROUTES', { PRELOAD_ROUTES: 'maybe' }, '"maybe" is not a boolean; expected true | false | 1 | 0 | yes | no'],

@@ -29,7 +29,7 @@ describe('loadConfig defaults', () => {
       bodyLimit: 10 * 1024 * 1024,
       preloadRoutes: false,
       webConcurrency: 1,
-      timeouts: { headersMs: 60_000, requestMs: 300_000, keepAliveMs: 5_000, shutdownMs: 10_000 },
+      timeouts: { headersMs: 60_000, requestMs: 300_000, keepAliveMs: 5_000, shutdownMs: 10_000, shutdownDelayMs: 0 },
       health: { livePath: '/healthz', readyPath: '/readyz' },
       auth: {
         secret: undefined,
@@ -95,6 +95,8 @@ describe('loadConfig accepted forms', () => {
     [{ KEEP_ALIVE_TIMEOUT_MS: '65000' }, 'timeouts.keepAliveMs', 65_000],
     [{ KEEP_ALIVE_TIMEOUT_MS: '0' }, 'timeouts.keepAliveMs', 0],
     [{ SHUTDOWN_TIMEOUT_MS: '30s' }, 'timeouts.shutdownMs', 30_000],
+    [{ SHUTDOWN_DELAY_MS: '2s' }, 'timeouts.shutdownDelayMs', 2_000],
+    [{ SHUTDOWN_DELAY_MS: '0' }, 'timeouts.shutdownDelayMs', 0],
     [{ WEB_CONCURRENCY: '3' }, 'webConcurrency', 3],
     [{ WEB_CONCURRENCY: 'auto' }, 'webConcurrency', 4],
     [{ WEB_CONCURRENCY: 'AUTO' }, 'webConcurrency', 4],

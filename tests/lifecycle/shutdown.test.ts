@@ -189,6 +189,34 @@ describe('handleShutdown', () => {
     }
   });
 
+  test('delayMs: readiness answers 503 on new connections and requests are still served for that long, then the listener closes and it exits 0', async () => {
+    const { server, port, nextpress } = await start();
+    const exit = jest.fn();
+    const logger = { info: jest.fn(), warn: jest.fn() };
+    const shutdown = handleShutdown({ server, nextpress, timeoutMs: 1_000, delayMs: 400, logger, exit });
+    try {
+      const started = Date.now();
+      const done = shutdown.begin('test');
+      expect(nextpress.draining).toBe(true);
+      const ready = await request(port, '/readyz');
+      expect([ready.statusCode, await readAll(ready)]).toEqual([503, '{"status":"draining"}']);
+      const quick = await request(port, '/quick');
+      expect([quick.statusCode, await readAll(quick)]).toEqual([200, 'quick']);
+      expect(server.listening).toBe(true);
+      expect(logger.info).toHaveBeenCalledWith(
+        { reason: 'test', delayMs: 400 },
+        'Shutting down (test): readiness answers 503; still accepting for 400 ms (SHUTDOWN_DELAY_MS)',
+      );
+      await done;
+      expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+      expect(server.listening).toBe(false);
+      expect(exit.mock.calls).toEqual([[0]]);
+      await expect(request(port, '/quick', new Agent())).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    } finally {
+      shutdown.dispose();
+    }
+  });
+
   test('dispose removes the signal handlers', async () => {
     const { server, nextpress } = await start();
     const before = [process.listenerCount('SIGTERM'), process.listenerCount('SIGINT')];
