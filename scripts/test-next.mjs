@@ -72,6 +72,8 @@ const REQUESTS = [
   ['GET', '/api/echo?x=%ZZ'],
   ['GET', '/api/echo?u=%E2%82%AC&k%5B%5D=v'],
   ['GET', '/api/echo?a=1#frag'],
+  ['GET', "/api/echo?t=~!*'()&s=a/b?c"],
+  ['GET', '/api/echo?a&&b=&=c'],
   ['GET', '/api/echo/?a=1'],
   // forwarded headers
   ['GET', '/api/echo', { 'x-forwarded-proto': 'https' }, undefined, 'x-forwarded-proto: https'],
@@ -274,9 +276,14 @@ function collectHeaders(raw) {
   return headers;
 }
 
-/** Each server's own port becomes `<port>`, so the two answers compare. */
+/**
+ * Each server's own origin becomes `<host>` (Next builds request.url from `localhost:<its port>`,
+ * nextpress from the Host header, `127.0.0.1:<its port>`), then any other mention of its port
+ * becomes `<port>`, so the two answers compare.
+ */
 function normalise(response, port) {
-  const replace = (text) => text.replace(new RegExp(`(?<!\\d)${port}(?!\\d)`, 'g'), '<port>');
+  const replace = (text) =>
+    text.replace(new RegExp(`(?:localhost|127\\.0\\.0\\.1):${port}(?!\\d)`, 'g'), '<host>').replace(new RegExp(`(?<!\\d)${port}(?!\\d)`, 'g'), '<port>');
   const headers = {};
   for (const [name, value] of Object.entries(response.headers)) headers[name] = Array.isArray(value) ? value.map(replace) : replace(value);
   return { status: response.status, headers, body: replace(response.body) };
@@ -291,8 +298,9 @@ function compare(a, b, known) {
     if (isIgnoredHeader(name, known)) continue;
     if (JSON.stringify(a.headers[name]) !== JSON.stringify(b.headers[name])) out.push([`header ${name}`, a.headers[name], b.headers[name]]);
   }
-  const left = parseJson(a);
-  const right = parseJson(b);
+  // Field by field only when both answered the same status: a 200 against a 404 is one body line.
+  const left = a.status === b.status ? parseJson(a) : undefined;
+  const right = a.status === b.status ? parseJson(b) : undefined;
   if (left !== undefined && right !== undefined) diffJson('body', left.value, right.value, out);
   else if (a.body !== b.body) out.push(['body', a.body, b.body]);
   return out;
