@@ -15,7 +15,7 @@
  *      scripts/next-diff-known.json lists it with its reason, and a summary line;
  *   6. stops both servers (also on failure or timeout) and removes the temp folder.
  * Exits 0 when every difference is documented, 1 otherwise (or when a step fails); the whole run is
- * bounded by NEXT_DIFF_TIMEOUT_MS (default 8 minutes). NEXT_DIFF_KEEP=1 keeps the temp folder;
+ * bounded by NEXT_DIFF_TIMEOUT_MS (default 5 minutes). NEXT_DIFF_KEEP=1 keeps the temp folder;
  * NEXT_DIFF_APP=<that folder>/app-root skips step 1 and `next build` (for iterating on nextpress).
  */
 import { spawn } from 'node:child_process';
@@ -29,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'next-diff');
 const KNOWN_FILE = join(ROOT, 'scripts', 'next-diff-known.json');
-const TOTAL_MS = Number(process.env.NEXT_DIFF_TIMEOUT_MS ?? 8 * 60_000);
+const TOTAL_MS = Number(process.env.NEXT_DIFF_TIMEOUT_MS ?? 5 * 60_000);
 const REQUEST_MS = 10_000;
 const AUTH_SECRET = 'next-diff-harness-secret-32-chars!!';
 
@@ -154,14 +154,14 @@ async function main() {
     installMs = await timed(() => run('npm', install, app, 'npm install next@16 react react-dom'));
   } else log(`NEXT_DIFF_APP: reusing ${app} (installed and built by an earlier run with NEXT_DIFF_KEEP=1)`);
   const nextVersion = JSON.parse(readFileSync(join(app, 'node_modules', 'next', 'package.json'), 'utf8')).version;
-  log(`installed next@${nextVersion} in ${seconds(installMs)}`);
+  log(`next@${nextVersion}${installMs === 0 ? '' : `, installed in ${seconds(installMs)}`}`);
   const ownBuildMs = await timed(() => run('npm', ['run', 'build', '--silent'], ROOT, 'npm run build (nextpress)'));
   log(`built nextpress in ${seconds(ownBuildMs)}`);
   const nextBuildMs =
     process.env.NEXT_DIFF_APP === undefined
       ? await timed(() => run(process.execPath, [join(app, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], app, 'next build'))
       : 0;
-  log(`next build took ${seconds(nextBuildMs)}`);
+  if (nextBuildMs > 0) log(`next build took ${seconds(nextBuildMs)}`);
 
   const [nextPort, oursPort] = [await freePort(), await freePort()];
   const next = startServer(
@@ -188,7 +188,7 @@ async function main() {
     const a = normalise(await send(nextPort, method, path, headers, body), nextPort);
     const b = normalise(await send(oursPort, method, path, headers, body), oursPort);
     for (const [field, left, right] of compare(a, b, known)) {
-      const entry = known.differences.find((d) => matches(d.request, label) && matches(d.field, field));
+      const entry = known.differences.find((d) => d.requests.some((r) => matches(r, label)) && d.fields.some((f) => matches(f, field)));
       if (entry !== undefined) {
         documented++;
         usedKnown.add(entry);
@@ -200,7 +200,7 @@ async function main() {
 
   for (const line of lines) process.stdout.write(`${line}\n`);
   for (const entry of known.differences) {
-    if (!usedKnown.has(entry)) log(`note: ${relative(ROOT, KNOWN_FILE)} lists "${entry.request}  ${entry.field}", which no longer differs; remove it`);
+    if (!usedKnown.has(entry)) log(`note: ${relative(ROOT, KNOWN_FILE)} lists ${JSON.stringify(entry.requests)}, which no longer differ; remove the entry`);
   }
   const undocumented = lines.length - documented;
   log(`${REQUESTS.length} requests, ${lines.length} differences (${documented} documented)`);
@@ -209,13 +209,13 @@ async function main() {
   );
   if (undocumented > 0) {
     log(
-      `${undocumented} difference(s) are not documented: fix nextpress, or add each to ${relative(ROOT, KNOWN_FILE)} as { "request", "field", "reason" } (and to docs/moving-from-nextjs.md)`,
+      `${undocumented} difference(s) are not documented: fix nextpress, or add it to ${relative(ROOT, KNOWN_FILE)} as { "requests": [label], "fields": [field], "reason" } (and to docs/moving-from-nextjs.md, Checked against real Next)`,
     );
   }
   return undocumented === 0 ? 0 : 1;
 }
 
-/** scripts/next-diff-known.json: { ignoredHeaders: { name: reason }, differences: [{ request, field, reason }] }. */
+/** scripts/next-diff-known.json: { ignoredHeaders: { name: reason }, differences: [{ requests, fields, reason }] }. */
 function readKnown() {
   let known;
   try {
@@ -228,8 +228,11 @@ function readKnown() {
   if (!Array.isArray(known.differences)) problems.push('"differences" must be an array');
   else {
     known.differences.forEach((d, i) => {
-      for (const key of ['request', 'field', 'reason'])
-        if (typeof d[key] !== 'string' || d[key] === '') problems.push(`differences[${i}].${key} must be a non-empty string`);
+      if (typeof d.reason !== 'string' || d.reason === '') problems.push(`differences[${i}].reason must be a non-empty string`);
+      for (const key of ['requests', 'fields']) {
+        const ok = Array.isArray(d[key]) && d[key].length > 0 && d[key].every((v) => typeof v === 'string' && v !== '');
+        if (!ok) problems.push(`differences[${i}].${key} must be a non-empty array of strings`);
+      }
     });
   }
   if (problems.length > 0) throw new Error(`${relative(ROOT, KNOWN_FILE)}: ${problems.join('; ')}. Fix the file.`);
