@@ -9,7 +9,7 @@
  *      127.0.0.1, and waits until both answer;
  *   4. sends the table of REQUESTS below to both with raw http.request (odd paths go out exactly
  *      as written), one at a time, each on a fresh connection;
- *   5. compares status, headers (all but IGNORED_HEADERS, and those the known file ignores) and
+ *   5. compares status (and its text), headers (all but IGNORED_HEADERS, and those the known file ignores) and
  *      body (JSON field by field when both are JSON), after replacing each server's port with
  *      `<port>`; prints one line per difference, marked `(documented)` when
  *      scripts/next-diff-known.json lists it with its reason, and a summary line;
@@ -130,6 +130,20 @@ const REQUESTS = [
   ['GET', '/api/json-status'],
   ['GET', '/api/text'],
   ['HEAD', '/api/text'],
+  ['GET', '/api/stream'],
+  ['HEAD', '/api/stream'],
+  ['GET', '/api/force-static'],
+  ['GET', '/api/force-static?x=1'],
+  ['GET', '/api/revalidate'],
+  ['GET', '/api/next-headers', { 'x-custom': 'c' }, undefined, 'x-custom'],
+  ['GET', '/api/next-headers?next=1'],
+  // bodies
+  ['POST', '/api/body?as=json', { 'content-type': 'application/json' }, '{"a":[1,"b"]}', 'json'],
+  ['POST', '/api/body?as=json', { 'content-type': 'application/json' }, '{"a":', 'malformed json'],
+  ['POST', '/api/body?as=text', { 'content-type': 'text/plain; charset=utf-8' }, 'h\u00e9llo', 'text'],
+  ['POST', '/api/body?as=text', {}, undefined, 'no body'],
+  ['POST', '/api/body?as=form', { 'content-type': 'application/x-www-form-urlencoded' }, 'a=1&a=2&b=x+y&c=%E2%82%AC', 'urlencoded'],
+  ['POST', '/api/body?as=form', { 'content-type': 'text/plain' }, 'a=1', 'form from text/plain'],
 ];
 
 let deadline;
@@ -271,7 +285,14 @@ function send(port, method, path, headers, body) {
       req = httpRequest({ host: '127.0.0.1', port, method, path, headers: { ...headers }, agent: false, insecureHTTPParser: true }, (res) => {
         const chunks = [];
         res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode, headers: collectHeaders(res.rawHeaders), body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            statusText: res.statusMessage,
+            headers: collectHeaders(res.rawHeaders),
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         res.on('error', (error) => resolve({ status: 0, headers: {}, body: `(response error: ${error.message})` }));
       });
     } catch (error) {
@@ -304,13 +325,14 @@ function normalise(response, port) {
     text.replace(new RegExp(`(?:localhost|127\\.0\\.0\\.1):${port}(?!\\d)`, 'g'), '<host>').replace(new RegExp(`(?<!\\d)${port}(?!\\d)`, 'g'), '<port>');
   const headers = {};
   for (const [name, value] of Object.entries(response.headers)) headers[name] = Array.isArray(value) ? value.map(replace) : replace(value);
-  return { status: response.status, headers, body: replace(response.body) };
+  return { status: response.status, statusText: response.statusText, headers, body: replace(response.body) };
 }
 
 /** [field, next's value, nextpress's value] for every difference. */
 function compare(a, b, known) {
   const out = [];
   if (a.status !== b.status) out.push(['status', a.status, b.status]);
+  else if (a.statusText !== b.statusText) out.push(['statusText', a.statusText, b.statusText]);
   const names = new Set([...Object.keys(a.headers), ...Object.keys(b.headers)]);
   for (const name of [...names].sort()) {
     if (isIgnoredHeader(name, known)) continue;
