@@ -450,6 +450,17 @@ async function timed(step) {
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const log = (text) => process.stdout.write(`[test:next] ${text}\n`);
 
+// Stopped from outside (Ctrl-C, CI cancelling): the servers go too; whatever survives an exit is killed.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    log(`${signal}: stopping both servers`);
+    void stopAll().then(() => process.exit(1));
+  });
+}
+process.once('exit', () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
 let code = 1;
 try {
   code = await main();
