@@ -2,16 +2,19 @@
  * npm run test:next: the differential harness (issue 14, "Next's URLs, exactly"). Real Next 16 and
  * nextpress serve the same route files; the same requests go to both; every difference is printed.
  *
- *   1. copies tests/fixtures/next-diff/ to a temp folder and runs
- *      `npm install next@16 react react-dom` there (never a dependency of this project);
+ *   1. copies tests/fixtures/next-diff/ to a temp folder and runs `npm install next@16 react
+ *      react-dom` there (never a dependency of this project; with typescript and the types,
+ *      which next build would otherwise install in a second npm run);
  *   2. `npm run build` here (dist/server/cli.js), then `next build` in the temp folder;
  *   3. starts `next start` and `node dist/server/cli.js start <temp app>`, each on a free port of
- *      127.0.0.1, and waits until both answer;
+ *      127.0.0.1 (nextpress with only its own settings in the environment, in the temp folder,
+ *      so no TRUST_PROXY or .env of yours changes its answers), and waits until both answer;
  *   4. sends the table of REQUESTS below to both with raw http.request (odd paths go out exactly
  *      as written), one at a time, each on a fresh connection;
- *   5. compares status (and its text), headers (all but IGNORED_HEADERS, and those the known file ignores) and
- *      body (JSON field by field when both are JSON), after replacing each server's port with
- *      `<port>`; prints one line per difference, marked `(documented)` when
+ *   5. compares status (and its text), headers (all but IGNORED_HEADERS and the known file's
+ *      ignoredHeaders) and body (JSON field by field when both are JSON and the statuses agree),
+ *      after replacing each server's origin with `<host>` and its port with `<port>`; prints one
+ *      line per difference, marked `(documented)` when
  *      scripts/next-diff-known.json lists it with its reason, and a summary line;
  *   6. stops both servers (also on failure or timeout) and removes the temp folder.
  * Exits 0 when every difference is documented, 1 otherwise (or when a step fails); the whole run is
@@ -200,12 +203,19 @@ async function main() {
     app,
     {},
   );
-  const ours = startServer('nextpress', process.execPath, [join(ROOT, 'dist', 'server', 'cli.js'), 'start', app, '-p', String(oursPort)], ROOT, {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    AUTH_SECRET,
-  });
+  const ours = startServer(
+    'nextpress',
+    process.execPath,
+    [join(ROOT, 'dist', 'server', 'cli.js'), 'start', app, '-p', String(oursPort)],
+    app,
+    {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      AUTH_SECRET,
+    },
+    true,
+  );
   await Promise.all([waitUntilUp(next, nextPort), waitUntilUp(ours, oursPort)]);
 
   const requestsStarted = Date.now();
@@ -390,8 +400,10 @@ function run(command, args, cwd, step) {
   });
 }
 
-function startServer(name, command, args, cwd, env) {
-  const child = spawn(command, args, { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `own`: the environment is only PATH, HOME, TMPDIR and `env` (nextpress reads its settings from it). */
+function startServer(name, command, args, cwd, env, own = false) {
+  const base = own ? { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR ?? tmpdir() } : process.env;
+  const child = spawn(command, args, { cwd, env: { ...base, NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const server = { name, child, output: '' };
   child.stdout.on('data', (chunk) => (server.output += chunk));
