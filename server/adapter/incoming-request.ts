@@ -62,14 +62,14 @@ export class IncomingNextRequest {
     this.#limit = options.bodyLimit;
   }
 
-  /** Absolute: protocol and host from Express (so `trust proxy` applies), then the original path and query. */
   /** next.config's basePath, when the request was served under one (server/pipeline); NextRequest's nextUrl reads it. */
   get [kBasePath](): string | undefined {
     return (this.#req as { [kBasePath]?: string })[kBasePath];
   }
 
+  /** Absolute: protocol and host from Express (so `trust proxy` applies), then the path and query as Next writes them. */
   get url(): string {
-    return (this.#url ??= `${this.#req.protocol}://${this.#req.host || 'localhost'}${this.#req.originalUrl}`);
+    return (this.#url ??= `${this.#req.protocol}://${this.#req.host || 'localhost'}${asNextSerialises(this.#req.originalUrl)}`);
   }
 
   /** Every request header, plus Next's `x-forwarded-*` when the client sent none. */
@@ -148,7 +148,9 @@ export class IncomingNextRequest {
   async formData(): Promise<FormData> {
     const type = this.#req.headers['content-type'];
     if (type === undefined || !FORM_TYPES.test(type)) {
-      throw malformedForm(`Content-Type is ${type === undefined ? 'missing' : `'${type}'`}; expected multipart/form-data (with a boundary) or application/x-www-form-urlencoded`);
+      throw malformedForm(
+        `Content-Type is ${type === undefined ? 'missing' : `'${type}'`}; expected multipart/form-data (with a boundary) or application/x-www-form-urlencoded`,
+      );
     }
     if (/^\s*multipart\//i.test(type) && !/;\s*boundary=/i.test(type)) {
       throw malformedForm(`Content-Type '${type}' has no boundary parameter`);
@@ -234,8 +236,21 @@ export function toNextRequest(req: ExpressRequest, res: ExpressResponse, options
   return new IncomingNextRequest(req, res, options) as unknown as NextRequest;
 }
 
-
 /** Aborts the request's signal with `reason`, if it is one of ours (a stripped or cloned request has its own). */
 export function abortRequest(request: Request, reason: unknown): void {
   if (request instanceof IncomingNextRequest) request.abort(reason);
+}
+
+/**
+ * The path as sent, the query as Next 16 writes it in `request.url` (checked by npm run test:next):
+ * reserialised as URLSearchParams does (`?q=a%20b` -> `?q=a+b`, `?flag` -> `?flag=`,
+ * `?x=%ZZ` -> `?x=%25ZZ`), an empty `?` dropped, and a `#fragment` a client sent dropped.
+ */
+export function asNextSerialises(originalUrl: string): string {
+  const hash = originalUrl.indexOf('#');
+  const url = hash === -1 ? originalUrl : originalUrl.slice(0, hash);
+  const question = url.indexOf('?');
+  if (question === -1) return url;
+  const search = new URLSearchParams(url.slice(question + 1)).toString();
+  return search === '' ? url.slice(0, question) : `${url.slice(0, question)}?${search}`;
 }

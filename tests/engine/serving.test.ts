@@ -47,14 +47,11 @@ describe('folder conventions', () => {
     expect(res.text).toBe(text);
   });
 
-  test.each(['/docs', '/(group)/grouped', '/_private/hidden', '/private/hidden', '/Echo', '/ECHO', '/nothing/here'])(
-    'GET %s -> 404 JSON',
-    async (url) => {
-      const res = await request(app).get(url);
-      expect(res.status).toBe(404);
-      expect(res.body).toEqual({ error: 'Not Found' });
-    },
-  );
+  test.each(['/docs', '/(group)/grouped', '/_private/hidden', '/private/hidden', '/Echo', '/ECHO', '/nothing/here'])('GET %s -> 404 JSON', async (url) => {
+    const res = await request(app).get(url);
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ error: 'Not Found' });
+  });
 
   test('malformed percent-encoding answers 400 naming the path', async () => {
     const res = await request(app).get('/users/%ZZ');
@@ -152,6 +149,24 @@ describe('request adapter', () => {
     expect(body.headers['x-forwarded-for']).toBe('127.0.0.1');
   });
 
+  test.each([
+    ['?q=a%20b&r=%2B', '?q=a+b&r=%2B'],
+    ['?flag', '?flag='],
+    ['?x=%ZZ', '?x=%25ZZ'],
+    ['?', ''],
+    ['?a=1&a=2', '?a=1&a=2'],
+    ['?u=%E2%82%AC', '?u=%E2%82%AC'],
+  ])('request.url writes the query %s as Next 16 does: %s', async (query, search) => {
+    const res = await request(app).get(`/echo${query}`);
+    expect(res.body.search).toBe(search);
+    expect(res.body.url).toMatch(new RegExp(`/echo${search.replace(/[?+]/g, '\\$&')}$`));
+  });
+
+  test('a route with no dynamic segment gets context.params undefined, as in Next', async () => {
+    const res = await request(app).get('/echo');
+    expect(res.body.paramsType).toBe('undefined');
+  });
+
   test('client-sent x-forwarded-* pass unchanged (proxy not trusted: URL stays local)', async () => {
     const res = await fetch(`${served.url}/echo`, { headers: { 'x-forwarded-host': 'evil.test', 'x-forwarded-proto': 'https' } });
     const body = await res.json();
@@ -167,7 +182,9 @@ describe('request adapter', () => {
   });
 
   test('POST JSON is read by request.json()', async () => {
-    const res = await request(app).post('/echo').send({ a: 1, b: ['x'] });
+    const res = await request(app)
+      .post('/echo')
+      .send({ a: 1, b: ['x'] });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ received: { a: 1, b: ['x'] } });
   });
@@ -206,7 +223,10 @@ describe('request adapter', () => {
   });
 
   test('formData(): multipart with a file', async () => {
-    const res = await request(app).post('/form').field('title', 'notes').attach('doc', Buffer.from('file body'), { filename: 'a.txt', contentType: 'text/plain' });
+    const res = await request(app)
+      .post('/form')
+      .field('title', 'notes')
+      .attach('doc', Buffer.from('file body'), { filename: 'a.txt', contentType: 'text/plain' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ title: 'notes', doc: { file: 'a.txt', size: 9, type: 'text/plain', text: 'file body' } });
   });
@@ -450,7 +470,9 @@ describe('errors', () => {
     expect(messages).toContain(
       'NextResponse.next() was used in a app route handler, this is not supported. See here for more info: https://nextjs.org/docs/messages/next-response-next-in-app-route-handler',
     );
-    expect(messages).toContain('NextResponse.rewrite() was used in a app route handler, this is not currently supported. Please remove the invocation to continue.');
+    expect(messages).toContain(
+      'NextResponse.rewrite() was used in a app route handler, this is not currently supported. Please remove the invocation to continue.',
+    );
   });
 
   test('the server keeps serving after errors', async () => {
