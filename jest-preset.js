@@ -23,7 +23,9 @@ function swcJest() {
   try {
     return require.resolve('@swc/jest', { paths: [process.cwd(), ROOT] });
   } catch {
-    throw new Error("nextpress's jest preset (preset: 'nextpress') transforms TypeScript with @swc/jest, which is not installed in this project. Install it: npm i -D @swc/jest @swc/core");
+    throw new Error(
+      "nextpress's jest preset (preset: 'nextpress') transforms TypeScript with @swc/jest, which is not installed in this project. Install it: npm i -D @swc/jest @swc/core",
+    );
   }
 }
 
@@ -33,7 +35,7 @@ const swc = (parser) => [
   { jsc: { parser, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' }, swcrc: false },
 ];
 
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
  * tsconfig `paths` -> moduleNameMapper entries: '@/*': ['./src/*'] -> '^@/(.*)$': ['<dir>/src/$1'].
@@ -49,7 +51,7 @@ function pathsMapper(cwd) {
   for (const [key, targets] of Object.entries(options.paths)) {
     if (key === '*' || !Array.isArray(targets) || targets.length === 0) continue;
     const star = key.indexOf('*');
-    const pattern = star === -1 ? `^${escape(key)}$` : `^${escape(key.slice(0, star))}(.*)${escape(key.slice(star + 1))}$`;
+    const pattern = star === -1 ? `^${escapeRegExp(key)}$` : `^${escapeRegExp(key.slice(0, star))}(.*)${escapeRegExp(key.slice(star + 1))}$`;
     const resolved = targets.map((target) => path.resolve(base, star === -1 ? target : target.replace('*', '$1')));
     mapper[pattern] = resolved.length === 1 ? resolved[0] : resolved;
   }

@@ -1,9 +1,6 @@
 // Jest runs the TypeScript sources through SWC (CommonJS). Route files are loaded at run time by
 // the engine's own loader (jiti), exactly as under `npm start`.
-const swc = (syntax) => [
-  '@swc/jest',
-  { jsc: { parser: { syntax }, target: 'es2022' }, module: { type: 'commonjs' }, swcrc: false },
-];
+const swc = (syntax) => ['@swc/jest', { jsc: { parser: { syntax }, target: 'es2022' }, module: { type: 'commonjs' }, swcrc: false }];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -125,7 +125,12 @@ async function main() {
   tempDir = mkdtempSync(join(os.tmpdir(), 'nextpress-bench-cache-'));
   mkdirSync(join(tempDir, 'tmp'));
   const app = writeApp(tempDir);
-  console.log(`cache bench: ${MODE.rounds} rounds x ${MODE.duration} s, ${CONNECTIONS} connections, ${hasTaskset ? 'server on core 0, load on core 1' : 'not pinned'}; load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+  console.log(
+    `cache bench: ${MODE.rounds} rounds x ${MODE.duration} s, ${CONNECTIONS} connections, ${hasTaskset ? 'server on core 0, load on core 1' : 'not pinned'}; load average ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ')}`,
+  );
 
   // One nextpress serves both routes (same process, same handler), Express its twin.
   const nextpress = await startServer('nextpress', app, '/dynamic');
@@ -135,7 +140,8 @@ async function main() {
     const first = await get(serverOf(c.name).port, c.path);
     const again = await get(serverOf(c.name).port, c.path);
     if (JSON.stringify(JSON.parse(again.body)) !== JSON_TEXT) throw new Error(`${c.name} answered something else: ${again.body.slice(0, 80)}`);
-    if (again.headers['x-nextjs-cache'] !== c.expectCache) throw new Error(`${c.name}: x-nextjs-cache ${again.headers['x-nextjs-cache']}, expected ${c.expectCache}`);
+    if (again.headers['x-nextjs-cache'] !== c.expectCache)
+      throw new Error(`${c.name}: x-nextjs-cache ${again.headers['x-nextjs-cache']}, expected ${c.expectCache}`);
     if (c.name === 'static' && first.headers['x-nextjs-cache'] !== 'MISS') throw new Error('static: the first request was not a MISS');
   }
 
@@ -166,7 +172,12 @@ async function main() {
     cpuUs: median(runs[c.name].map((r) => r.cpuUsPerRequest ?? 0)),
   }));
   const express5 = rows.find((row) => row.case === 'express').rps;
-  console.log(`\nload average after: ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nload average after: ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ')}`,
+  );
   console.log('| GET ~1 KB JSON | req/s (median) | p50 ms | p99 ms | server CPU µs/request | req/s vs Express 5 |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) {
@@ -174,7 +185,10 @@ async function main() {
   }
   const resultsDir = join(HERE, 'results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, 'cache.json'), JSON.stringify({ date: new Date().toISOString(), mode: MODE, connections: CONNECTIONS, pinned: hasTaskset, rows, runs }, null, 2));
+  writeFileSync(
+    join(resultsDir, 'cache.json'),
+    JSON.stringify({ date: new Date().toISOString(), mode: MODE, connections: CONNECTIONS, pinned: hasTaskset, rows, runs }, null, 2),
+  );
 }
 
 main().catch((error) => {

@@ -58,11 +58,18 @@ const groups = new Map();
 for (const [key, time] of selfByFunction) {
   const where = key.split('  ')[1];
   const group = /^\(native\)/.test(where)
-    ? key.startsWith('(garbage collector)') ? 'GC' : key.startsWith('(program)') ? '(program)' : 'native'
-    : where.startsWith('dist/') || where.startsWith('server/') ? 'nextpress'
-    : where.startsWith('node:internal/deps/undici') ? 'undici'
-    : where.startsWith('node:') ? 'node core'
-    : where.split('/')[0];
+    ? key.startsWith('(garbage collector)')
+      ? 'GC'
+      : key.startsWith('(program)')
+        ? '(program)'
+        : 'native'
+    : where.startsWith('dist/') || where.startsWith('server/')
+      ? 'nextpress'
+      : where.startsWith('node:internal/deps/undici')
+        ? 'undici'
+        : where.startsWith('node:')
+          ? 'node core'
+          : where.split('/')[0];
   groups.set(group, (groups.get(group) ?? 0) + time);
 }
 console.log('\nby origin:');

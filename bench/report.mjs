@@ -21,10 +21,7 @@ function throughputTable(result) {
 
 function coldTable(result) {
   if (result.coldStart.length === 0) return '';
-  const lines = [
-    '| Cold start: spawn to first 200 (RSS then) | Express 5 | nextpress | nextpress, first start (compile cache empty) |',
-    '|---|--:|--:|--:|',
-  ];
+  const lines = ['| Cold start: spawn to first 200 (RSS then) | Express 5 | nextpress | nextpress, first start (compile cache empty) |', '|---|--:|--:|--:|'];
   for (const c of result.coldStart) {
     const cell = (ms, rss) => `${fixed(ms, 0)} ms (${fixed(rss, 0)} MB)`;
     lines.push(
@@ -37,7 +34,13 @@ function coldTable(result) {
 function targetList(result) {
   return result.targets
     .map((t) => {
-      const value = /RSS/.test(t.target) ? `${signed(t.value, 1)} MB` : /p99/.test(t.target) ? `${signed(t.value, 0)} ms` : /cold/.test(t.target) ? `${fixed(t.value, 0)} ms` : `${fixed(t.value, 2)}`;
+      const value = /RSS/.test(t.target)
+        ? `${signed(t.value, 1)} MB`
+        : /p99/.test(t.target)
+          ? `${signed(t.value, 0)} ms`
+          : /cold/.test(t.target)
+            ? `${fixed(t.value, 0)} ms`
+            : `${fixed(t.value, 2)}`;
       return `- ${t.met ? 'met' : '**missed**'}: ${t.target} (measured ${value})`;
     })
     .join('\n');
@@ -55,7 +58,7 @@ function setup(result) {
       '(one pino JSON line per request, to /dev/null). Express keeps its defaults (etag, x-powered-by) and has no request logger.',
     'nextpress compiles each TypeScript route file on first use (jiti, cached on disk): the route files are compiled once before the throughput runs, ' +
       'as on any restart; the last cold-start column is a start with an empty cache.',
-    'Server CPU µs/req is the server process\'s user + system CPU time (from /proc) divided by the requests it answered in the run; its ratio (Express / nextpress, ' +
+    "Server CPU µs/req is the server process's user + system CPU time (from /proc) divided by the requests it answered in the run; its ratio (Express / nextpress, " +
       'above 1 when nextpress spends less) depends far less on other load on the machine than req/s does.',
   ].join('\n');
 }

@@ -37,9 +37,7 @@ const RESULTS_FILE = option('node') === undefined ? 'RESULTS.md' : `RESULTS-node
 const quick = args.includes('--quick');
 const only = option('only')?.split(',');
 const profileDir = option('cpu-prof');
-const MODE = quick
-  ? { name: 'quick', rounds: 2, duration: 3, warmup: 1, coldTrials: 2 }
-  : { name: 'full', rounds: 7, duration: 5, warmup: 3, coldTrials: 5 };
+const MODE = quick ? { name: 'quick', rounds: 2, duration: 3, warmup: 1, coldTrials: 2 } : { name: 'full', rounds: 7, duration: 5, warmup: 3, coldTrials: 5 };
 if (option('rounds') !== undefined) MODE.rounds = Number(option('rounds'));
 if (option('duration') !== undefined) MODE.duration = Number(option('duration'));
 const CONNECTIONS = 50;
@@ -253,7 +251,9 @@ async function main() {
   const apps = writeApps(tempDir);
   const startedAt = new Date();
   const loadBefore = loadAverage();
-  console.log(`nextpress bench, ${MODE.name} mode: ${MODE.rounds} rounds x ${MODE.duration} s, ${CONNECTIONS} connections, ${hasTaskset ? 'server on core 0, load on core 1' : 'no taskset: not pinned'}; load average ${loadBefore.join(' ')}`);
+  console.log(
+    `nextpress bench, ${MODE.name} mode: ${MODE.rounds} rounds x ${MODE.duration} s, ${CONNECTIONS} connections, ${hasTaskset ? 'server on core 0, load on core 1' : 'no taskset: not pinned'}; load average ${loadBefore.join(' ')}`,
+  );
 
   const cold = only === undefined || only.includes('cold') ? await coldStarts(apps) : [];
 
@@ -372,7 +372,13 @@ function machine() {
 function targets(rows, cold) {
   const find = (endpoint, system) => rows.find((r) => r.endpoint === endpoint && r.system === system);
   const list = [];
-  for (const [endpoint, min] of [['text', 1], ['json', 1], ['param', 1], ['echo', 1], ['stream', 0.9]]) {
+  for (const [endpoint, min] of [
+    ['text', 1],
+    ['json', 1],
+    ['param', 1],
+    ['echo', 1],
+    ['stream', 0.9],
+  ]) {
     const row = find(endpoint, 'nextpress');
     if (row === undefined) continue;
     list.push({ target: `${row.label}: nextpress/Express >= ${min}`, value: row.ratio, met: row.ratio >= min });
@@ -385,12 +391,17 @@ function targets(rows, cold) {
   }
   const coldScale = cold.find((c) => c.routes === `${SCALE_ROUTES} routes`);
   if (coldScale !== undefined) {
-    list.push({ target: `cold start with ${SCALE_ROUTES} route files <= 500 ms`, value: coldScale.nextpress.medianMs, met: coldScale.nextpress.medianMs <= 500 });
+    list.push({
+      target: `cold start with ${SCALE_ROUTES} route files <= 500 ms`,
+      value: coldScale.nextpress.medianMs,
+      met: coldScale.nextpress.medianMs <= 500,
+    });
   }
   for (const row of rows) {
     if (row.ratio === undefined || row.system === 'nextpress+log') continue;
     list.push({ target: `${row.label}: p99 <= Express's`, value: row.p99Delta, met: row.p99Delta <= 0 });
-    if (row.rssDeltaMb !== undefined) list.push({ target: `${row.label}: peak RSS within 20 MB of Express's`, value: row.rssDeltaMb, met: row.rssDeltaMb <= 20 });
+    if (row.rssDeltaMb !== undefined)
+      list.push({ target: `${row.label}: peak RSS within 20 MB of Express's`, value: row.rssDeltaMb, met: row.rssDeltaMb <= 20 });
   }
   return list;
 }

@@ -22,7 +22,10 @@ export function parseTrustProxy(raw: string): TrustProxy | undefined {
   if (value === 'true' || value === 'yes') return true;
   if (value === 'false' || value === 'no') return false;
   if (/^\d+$/.test(value)) return Number(value);
-  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
   if (entries.length === 0 || !entries.every(isTrustEntry)) return undefined;
   return entries;
 }

@@ -87,7 +87,10 @@ export function host(raw: string): string | undefined {
 }
 
 export function routePatterns(raw: string): string[] | undefined {
-  const patterns = raw.split(',').map((pattern) => pattern.trim()).filter((pattern) => pattern !== '');
+  const patterns = raw
+    .split(',')
+    .map((pattern) => pattern.trim())
+    .filter((pattern) => pattern !== '');
   return patterns.every((pattern) => ROUTE_PATTERN.test(pattern)) ? patterns : undefined;
 }
 

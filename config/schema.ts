@@ -195,7 +195,8 @@ const MIN_DISTINCT_CHARACTERS = 8;
 
 /** What is wrong with a production secret, or undefined: too short, or too few distinct characters to be random. */
 function weakSecret(value: string): string | undefined {
-  if (value.length < MIN_PRODUCTION_SECRET) return `${hideSecret(value)} is too short for production; expected at least ${MIN_PRODUCTION_SECRET} characters (e.g. from \`openssl rand -base64 32\`)`;
+  if (value.length < MIN_PRODUCTION_SECRET)
+    return `${hideSecret(value)} is too short for production; expected at least ${MIN_PRODUCTION_SECRET} characters (e.g. from \`openssl rand -base64 32\`)`;
   const distinct = new Set(value).size;
   if (distinct < MIN_DISTINCT_CHARACTERS) {
     return `${hideSecret(value)} has only ${distinct} distinct character${distinct === 1 ? '' : 's'}, too few for a random secret; expected at least ${MIN_DISTINCT_CHARACTERS} (e.g. from \`openssl rand -base64 32\`)`;
@@ -218,7 +219,10 @@ function checkTogether(v: Variables, ctx: z.RefinementCtx): void {
 
   if (v.NODE_ENV === 'production') {
     if (v.AUTH_SECRET === undefined) {
-      fail('AUTH_SECRET', `is required when NODE_ENV=production; expected a random string of at least ${MIN_PRODUCTION_SECRET} characters (e.g. from \`openssl rand -base64 32\`)`);
+      fail(
+        'AUTH_SECRET',
+        `is required when NODE_ENV=production; expected a random string of at least ${MIN_PRODUCTION_SECRET} characters (e.g. from \`openssl rand -base64 32\`)`,
+      );
     } else if (typeof v.AUTH_SECRET === 'string') {
       const weak = weakSecret(v.AUTH_SECRET);
       if (weak !== undefined) fail('AUTH_SECRET', weak);
@@ -228,13 +232,19 @@ function checkTogether(v: Variables, ctx: z.RefinementCtx): void {
     const value = v[name];
     if (typeof value !== 'string') continue;
     if (v.AUTH_PROVIDER === 'next-auth') {
-      fail(name, `is set, but only Auth.js rotates secrets and AUTH_PROVIDER is next-auth (next-auth v4 takes one secret); expected it unset, or AUTH_PROVIDER=authjs`);
+      fail(
+        name,
+        `is set, but only Auth.js rotates secrets and AUTH_PROVIDER is next-auth (next-auth v4 takes one secret); expected it unset, or AUTH_PROVIDER=authjs`,
+      );
     } else if (v.NODE_ENV === 'production') {
       const weak = weakSecret(value);
       if (weak !== undefined) fail(name, weak);
     }
   }
-  for (const [id, secret] of [['AUTH_GITHUB_ID', 'AUTH_GITHUB_SECRET'], ['AUTH_GOOGLE_ID', 'AUTH_GOOGLE_SECRET']] as const) {
+  for (const [id, secret] of [
+    ['AUTH_GITHUB_ID', 'AUTH_GITHUB_SECRET'],
+    ['AUTH_GOOGLE_ID', 'AUTH_GOOGLE_SECRET'],
+  ] as const) {
     if (v[id] !== undefined && v[secret] === undefined) fail(secret, `is missing while ${id} is set; expected both or neither`);
     if (v[id] === undefined && v[secret] !== undefined) fail(id, `is missing while ${secret} is set; expected both or neither`);
   }

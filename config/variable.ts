@@ -40,7 +40,10 @@ export function variable<T>(spec: VariableSpec<T>): z.ZodType<T | undefined, str
     .transform((input, ctx) => {
       const given = input !== undefined && input.trim() !== '';
       if (input !== undefined && !given && spec.blank === 'reject') {
-        ctx.addIssue({ code: 'custom', message: `is set but empty; expected ${spec.expected}, or leave it unset for the default (${JSON.stringify(spec.default)})` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `is set but empty; expected ${spec.expected}, or leave it unset for the default (${JSON.stringify(spec.default)})`,
+        });
         return z.NEVER;
       }
       const raw = given ? input : spec.default;

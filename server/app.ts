@@ -130,11 +130,20 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
 
   const afterQueue = createAfterQueue(logger); // one runner of after() work, for handlers and regenerations
   const cache = createResponseCache({ handler: options.cache ?? createMemoryCache(), logger, afterQueue });
-  const dispatcher = createDispatcher(routes, { bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger, cache, handlerTimeoutMs: options.handlerTimeoutMs, afterQueue });
+  const dispatcher = createDispatcher(routes, {
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    logger,
+    cache,
+    handlerTimeoutMs: options.handlerTimeoutMs,
+    afterQueue,
+  });
   const auth = options.auth === undefined ? undefined : loadAuth().createAuth(options.auth, { routes, logger });
   // next.config and proxy.ts: undefined (nothing per request) when the project has neither.
   const projectDir = options.projectDir !== undefined ? path.resolve(options.projectDir) : findProjectRoot(routesDir);
-  const pipeline = projectDir === undefined ? undefined : createPipeline(projectDir, { logger, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, lookup: dispatcher.lookup });
+  const pipeline =
+    projectDir === undefined
+      ? undefined
+      : createPipeline(projectDir, { logger, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, lookup: dispatcher.lookup });
 
   const app = express();
   app.disable('x-powered-by');

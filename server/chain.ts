@@ -46,4 +46,3 @@ export function chain(handlers: RequestHandler[]): RequestHandler {
     step();
   };
 }
-

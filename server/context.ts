@@ -62,8 +62,7 @@ const kStorage = REQUEST_CONTEXT;
 type GlobalWithStorage = typeof globalThis & { [kStorage]?: AsyncLocalStorage<RequestStore> };
 
 /** The process-wide storage (created by whichever copy of this module loads first). */
-export const requestContext: AsyncLocalStorage<RequestStore> = ((globalThis as GlobalWithStorage)[kStorage] ??=
-  new AsyncLocalStorage<RequestStore>());
+export const requestContext: AsyncLocalStorage<RequestStore> = ((globalThis as GlobalWithStorage)[kStorage] ??= new AsyncLocalStorage<RequestStore>());
 
 /** The current request's store, or undefined outside a request. */
 export function currentRequestStore(): RequestStore | undefined {
@@ -77,9 +76,7 @@ export function currentRequestStore(): RequestStore | undefined {
 export function getRequestStore(caller: string): RequestStore {
   const store = requestContext.getStore();
   if (store === undefined) {
-    throw new Error(
-      `\`${caller}\` was called outside a request scope. Read more: https://nextjs.org/docs/messages/next-dynamic-api-wrong-context`,
-    );
+    throw new Error(`\`${caller}\` was called outside a request scope. Read more: https://nextjs.org/docs/messages/next-dynamic-api-wrong-context`);
   }
   return store;
 }

@@ -37,14 +37,18 @@ function build(reason) {
   try {
     swc = require.resolve('@swc/cli/bin/swc.js', { paths: [ROOT] });
   } catch {
-    process.stderr.write(`[nextpress] ${reason}, and @swc/cli is not installed to build it (a production install?). Run \`npm ci\`, or \`npm run build\` where the dev dependencies are.\n`);
+    process.stderr.write(
+      `[nextpress] ${reason}, and @swc/cli is not installed to build it (a production install?). Run \`npm ci\`, or \`npm run build\` where the dev dependencies are.\n`,
+    );
     process.exit(1);
   }
   process.stderr.write(`[nextpress] ${reason}: building it (npm run build)\n`);
   const args = [swc, 'server', 'config', 'middleware', '-d', 'dist', '--delete-dir-on-start', '-q'];
   const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   if (result.status !== 0) {
-    process.stderr.write(`[nextpress] The build failed (${result.error?.message ?? `exit code ${result.status}`}): fix the error above, then run the command again.\n`);
+    process.stderr.write(
+      `[nextpress] The build failed (${result.error?.message ?? `exit code ${result.status}`}): fix the error above, then run the command again.\n`,
+    );
     process.exit(1);
   }
 }

@@ -145,4 +145,3 @@ export async function pumpWebStream(
   }
   return failure;
 }
-

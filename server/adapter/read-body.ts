@@ -111,48 +111,51 @@ export function bodyStream(req: ParsedRequest, limit: number): ReadableStream<Ui
   const declared = declaredTooLarge(req, limit);
   let size = 0;
   let done = false;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      if (declared !== undefined) {
-        done = true;
-        controller.error(bodyTooLarge(limit, declared));
-        return;
-      }
-      req.on('data', (chunk: Buffer) => {
-        if (done) return;
-        size += chunk.length;
-        if (size > limit) {
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        if (declared !== undefined) {
           done = true;
-          req.pause();
-          controller.error(bodyTooLarge(limit));
+          controller.error(bodyTooLarge(limit, declared));
           return;
         }
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        if ((controller.desiredSize ?? 1) <= 0) req.pause();
-      });
-      req.once('end', () => {
-        if (done) return;
+        req.on('data', (chunk: Buffer) => {
+          if (done) return;
+          size += chunk.length;
+          if (size > limit) {
+            done = true;
+            req.pause();
+            controller.error(bodyTooLarge(limit));
+            return;
+          }
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 1) <= 0) req.pause();
+        });
+        req.once('end', () => {
+          if (done) return;
+          done = true;
+          controller.close();
+        });
+        req.once('error', (error) => {
+          if (done) return;
+          done = true;
+          controller.error(bodyAborted(error));
+        });
+        req.once('close', () => {
+          if (done || req.complete) return;
+          done = true;
+          controller.error(bodyAborted());
+        });
+        req.pause();
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
         done = true;
-        controller.close();
-      });
-      req.once('error', (error) => {
-        if (done) return;
-        done = true;
-        controller.error(bodyAborted(error));
-      });
-      req.once('close', () => {
-        if (done || req.complete) return;
-        done = true;
-        controller.error(bodyAborted());
-      });
-      req.pause();
+        req.resume(); // drain and discard whatever is left, so the socket stays usable
+      },
     },
-    pull() {
-      req.resume();
-    },
-    cancel() {
-      done = true;
-      req.resume(); // drain and discard whatever is left, so the socket stays usable
-    },
-  }, { highWaterMark: 1 });
+    { highWaterMark: 1 },
+  );
 }

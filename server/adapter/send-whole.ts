@@ -40,4 +40,3 @@ function byteLengthOf(body: string | Uint8Array | readonly Uint8Array[]): number
   for (const chunk of body) size += chunk.byteLength;
   return size;
 }
-

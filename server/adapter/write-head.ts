@@ -31,9 +31,12 @@ export function invalidHead(res: ServerResponse, headers: OutgoingHeaders, cause
     res.statusMessage = '';
   }
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new NextpressError(`The response could not be sent: ${reason}. A header name or value holds a character HTTP does not allow (often a control character copied from the request); encode or validate it before setting it.`, {
-    status: 500,
-    code: 'INVALID_RESPONSE_HEADER',
-    cause,
-  });
+  return new NextpressError(
+    `The response could not be sent: ${reason}. A header name or value holds a character HTTP does not allow (often a control character copied from the request); encode or validate it before setting it.`,
+    {
+      status: 500,
+      code: 'INVALID_RESPONSE_HEADER',
+      cause,
+    },
+  );
 }

@@ -13,11 +13,14 @@ import { mergeCookies } from './merge-cookies';
 import { NO_BODY_STATUSES, sendWhole } from './send-whole';
 import { pumpWebStream } from './pump-web-stream';
 
-
 // Undici keeps a Response's status, header map and source body (the string or bytes it was made
 // from) in internal slots. Reading them skips the spec's header sorting and the body stream.
 // Probed once: if this Node's undici differs, every response takes the public path instead.
-interface UndiciBody { source: unknown; length: number | null; stream: ReadableStream | null }
+interface UndiciBody {
+  source: unknown;
+  length: number | null;
+  stream: ReadableStream | null;
+}
 interface UndiciState {
   status: number;
   statusText: string;
@@ -27,9 +30,7 @@ interface UndiciState {
 const probe = new NativeResponse('x', { headers: { a: 'b' } });
 const kState = Object.getOwnPropertySymbols(probe).find((s) => s.description === 'state');
 const probeState = kState ? (probe as unknown as Record<symbol, UndiciState>)[kState] : undefined;
-const kHeadersMap = probeState?.headersList
-  ? Object.getOwnPropertySymbols(probeState.headersList).find((s) => s.description === 'headers map')
-  : undefined;
+const kHeadersMap = probeState?.headersList ? Object.getOwnPropertySymbols(probeState.headersList).find((s) => s.description === 'headers map') : undefined;
 const FAST_PATH =
   process.env.NEXTPRESS_NO_FAST_PATH !== '1' &&
   kState !== undefined &&

@@ -17,7 +17,16 @@ import type { AuthSettings } from './types';
 import type { UserRecord } from './users-file';
 
 /** Errors a client causes (bad password, stale form, junk cookie): a warning, not a stack trace. */
-const CLIENT_ERRORS = new Set(['CredentialsSignin', 'MissingCSRF', 'JWTSessionError', 'InvalidCheck', 'UnknownAction', 'InvalidCallbackUrl', 'InvalidProvider', 'OAuthCallbackError']);
+const CLIENT_ERRORS = new Set([
+  'CredentialsSignin',
+  'MissingCSRF',
+  'JWTSessionError',
+  'InvalidCheck',
+  'UnknownAction',
+  'InvalidCallbackUrl',
+  'InvalidProvider',
+  'OAuthCallbackError',
+]);
 
 export interface AuthjsConfigInput {
   settings: AuthSettings;

@@ -130,7 +130,10 @@ function checkBasePath(basePath: string): string {
 function requireSecrets(secret: string | readonly string[] | undefined): string | readonly string[] {
   if (typeof secret === 'string' || secret === undefined) return requireSecret(secret);
   if (secret.length === 0 || secret.some((one) => typeof one !== 'string' || one === '')) {
-    throw new NextpressError('auth.secret is an empty list, or holds an empty secret: expected one secret, or a list of them (the first encrypts new session cookies).', { code: 'AUTH_SECRET_MISSING' });
+    throw new NextpressError(
+      'auth.secret is an empty list, or holds an empty secret: expected one secret, or a list of them (the first encrypts new session cookies).',
+      { code: 'AUTH_SECRET_MISSING' },
+    );
   }
   return secret;
 }

@@ -68,8 +68,17 @@ export function loadUsersFile(file: string): UserRecord[] {
   const parsed = FILE.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue.path.length === 0 ? 'the top level' : issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-    return fail(`has a problem at ${where}: ${issue.message}`, 'Expected { "users": [{ "username", "passwordHash", "name"?, "email"?, "image"?, "id"? }] } (docs/auth.md).');
+    const where =
+      issue.path.length === 0
+        ? 'the top level'
+        : issue.path
+            .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+            .join('')
+            .replace(/^\./, '');
+    return fail(
+      `has a problem at ${where}: ${issue.message}`,
+      'Expected { "users": [{ "username", "passwordHash", "name"?, "email"?, "image"?, "id"? }] } (docs/auth.md).',
+    );
   }
   const seen = new Set<string>();
   return parsed.data.users.map((user, index) => {

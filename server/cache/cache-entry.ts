@@ -21,7 +21,6 @@ import type { CacheState, RoutePlan } from './route-plan';
 import type { Collected } from './data-cache';
 import { sendJsonError } from '../adapter/send-json-error';
 
-
 /** Per entry object: its HIT header list, and whether it carries cookies (memory entries are reused). */
 const written = new WeakMap<CacheEntry, { hit: Array<string | string[]>; cookies: boolean }>();
 

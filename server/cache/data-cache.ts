@@ -60,7 +60,11 @@ export function createDataCache({ handler, logger, track }: DataCacheOptions) {
       const value = parseValue<T>(stored.body);
       if (value.ok) {
         if (stored.staleAt !== null && now >= stored.staleAt && !computing.has(dataKey)) {
-          track(storeValue(dataKey, compute, options.revalidate, tags).catch((error: Error) => logger.warn({ err: error }, `unstable_cache: refreshing a stale value failed: ${error.message}`)));
+          track(
+            storeValue(dataKey, compute, options.revalidate, tags).catch((error: Error) =>
+              logger.warn({ err: error }, `unstable_cache: refreshing a stale value failed: ${error.message}`),
+            ),
+          );
         }
         return value.value;
       }
@@ -85,7 +89,8 @@ export function createDataCache({ handler, logger, track }: DataCacheOptions) {
         staleAt: revalidate === false ? null : createdAt + revalidate * 1000,
         expireAt: revalidate === false ? null : createdAt + ONE_YEAR * 1000,
       });
-      if (isThenable(saved)) await Promise.resolve(saved).catch((error: Error) => logger.warn({ err: error }, `unstable_cache: storing a value failed: ${error.message}`));
+      if (isThenable(saved))
+        await Promise.resolve(saved).catch((error: Error) => logger.warn({ err: error }, `unstable_cache: storing a value failed: ${error.message}`));
       return value;
     })();
     computing.set(dataKey, work);

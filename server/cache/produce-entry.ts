@@ -39,7 +39,14 @@ export interface ProducerOptions {
   track(work: Promise<unknown>): void;
 }
 
-export type Produce = (plan: RoutePlan, path: string, run: RouteHandler, request: NextRequest, context: { params: unknown }, store: RequestStore) => Promise<Produced>;
+export type Produce = (
+  plan: RoutePlan,
+  path: string,
+  run: RouteHandler,
+  request: NextRequest,
+  context: { params: unknown },
+  store: RequestStore,
+) => Promise<Produced>;
 
 export function createProducer({ handler, logger, track }: ProducerOptions): Produce {
   return async function produce(plan, path, run, request, context, store) {
@@ -59,20 +66,26 @@ export function createProducer({ handler, logger, track }: ProducerOptions): Pro
     if (usage !== undefined && plan.dynamic === 'auto') {
       if (!plan.sawDynamic) {
         plan.sawDynamic = true;
-        logger.info({ file: plan.route.relativeFile }, `Route ${plan.route.pattern} read request-time data (${usage}); it now runs on every request and is not cached.`);
+        logger.info(
+          { file: plan.route.relativeFile },
+          `Route ${plan.route.pattern} read request-time data (${usage}); it now runs on every request and is not cached.`,
+        );
       }
       return { response: result };
     }
     if (usage !== undefined && plan.dynamic === 'error') {
       // connection(), unstable_noStore() (headers() and cookies() already threw reading the request)
-      throw new StaticGenBailoutError(`Route ${plan.route.pattern} with \`dynamic = "error"\` couldn't be rendered statically because it used \`${usage}\`. ${DYNAMIC_DOCS}`);
+      throw new StaticGenBailoutError(
+        `Route ${plan.route.pattern} with \`dynamic = "error"\` couldn't be rendered statically because it used \`${usage}\`. ${DYNAMIC_DOCS}`,
+      );
     }
     if (!storable(result, store)) return { response: result };
     const body = Buffer.from(await (result as Response).arrayBuffer());
     const made = toEntry(plan, path, result, body, collectedOf(store));
     try {
       const saved = handler.set(`route:${path}`, made);
-      if (isThenable(saved)) track(Promise.resolve(saved).catch((error: Error) => logger.warn({ err: error, path }, `Cache: storing '${path}' failed: ${error.message}`)));
+      if (isThenable(saved))
+        track(Promise.resolve(saved).catch((error: Error) => logger.warn({ err: error, path }, `Cache: storing '${path}' failed: ${error.message}`)));
     } catch (error) {
       logger.warn({ err: error, path }, `Cache: storing '${path}' failed: ${(error as Error).message}`);
     }

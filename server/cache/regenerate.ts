@@ -37,18 +37,31 @@ export type Regenerate = (plan: RoutePlan, path: string, entry: MethodEntry, fou
 export function createRegenerator({ handler, logger, afterQueue, produce, track }: RegeneratorOptions): Regenerate {
   const regenerating = new Set<string>();
 
-  function regenerateHere(plan: RoutePlan, path: string, entry: MethodEntry, request: NextRequest, context: { params: unknown }, store: RequestStore): Promise<void> {
+  function regenerateHere(
+    plan: RoutePlan,
+    path: string,
+    entry: MethodEntry,
+    request: NextRequest,
+    context: { params: unknown },
+    store: RequestStore,
+  ): Promise<void> {
     const file = plan.route.relativeFile;
     return requestContext
       .run(store, () => produce(plan, path, entry.handler, request, context, store))
       .then(
         (result) => {
           if (result.entry === undefined && !plan.sawDynamic) {
-            logger.warn({ file, path }, `Regenerating '${path}' (route '${file}') gave a response that cannot be stored; the stale one stays until a regeneration succeeds.`);
+            logger.warn(
+              { file, path },
+              `Regenerating '${path}' (route '${file}') gave a response that cannot be stored; the stale one stays until a regeneration succeeds.`,
+            );
           }
         },
         (error: Error) => {
-          logger.error({ err: error, file, path }, `Error in route handler '${file}' while regenerating '${path}'; the stale response stays until a regeneration succeeds`);
+          logger.error(
+            { err: error, file, path },
+            `Error in route handler '${file}' while regenerating '${path}'; the stale response stays until a regeneration succeeds`,
+          );
         },
       )
       .then(() => afterQueue.runNow(store));

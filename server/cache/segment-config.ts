@@ -52,7 +52,10 @@ const DOCS = 'Read more at https://nextjs.org/docs/app/api-reference/file-conven
 
 export function readSegmentConfig(mod: Record<string, unknown>, file: string, logger: EngineLogger): SegmentConfig {
   const invalid = (name: string, expected: string) =>
-    logger.warn({ file }, `Invalid segment configuration export '${name}' in '${file}': expected ${expected}, received ${describe(mod[name])}; using the default. ${DOCS}`);
+    logger.warn(
+      { file },
+      `Invalid segment configuration export '${name}' in '${file}': expected ${expected}, received ${describe(mod[name])}; using the default. ${DOCS}`,
+    );
 
   let dynamic: DynamicOption = 'auto';
   if (mod.dynamic !== undefined) {

@@ -61,7 +61,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   },
   check: {
     summary: 'import every route file and report every problem at once; exit 1 if any',
-    details: ['Checks the settings (flags, environment, env files), route conflicts and each route file\'s import.'],
+    details: ["Checks the settings (flags, environment, env files), route conflicts and each route file's import."],
     options: { routes: ROUTES },
   },
 };

@@ -30,7 +30,14 @@ export function cliProject(input: CliConfigInput): Project & { envFiles: string[
   const cwd = input.cwd ?? process.cwd();
   const dir = input.dir === undefined ? undefined : path.resolve(cwd, input.dir);
   const envFiles = loadEnvFiles(dir !== undefined && findAppFolder(dir, isDirectory) !== undefined ? dir : cwd);
-  const project = resolveProject({ dir: input.dir, routesFlag: input.flags.routes, routesEnv: process.env.ROUTES_DIR, cwd, defaultRoutes: DEFAULT_ROUTES, isDirectory });
+  const project = resolveProject({
+    dir: input.dir,
+    routesFlag: input.flags.routes,
+    routesEnv: process.env.ROUTES_DIR,
+    cwd,
+    defaultRoutes: DEFAULT_ROUTES,
+    isDirectory,
+  });
   return { ...project, envFiles };
 }
 

@@ -24,10 +24,7 @@ export interface Flags {
   json?: boolean;
 }
 
-export type CommandLine =
-  | { kind: 'help'; command?: CommandName }
-  | { kind: 'version' }
-  | { kind: 'run'; command: CommandName; dir?: string; flags: Flags };
+export type CommandLine = { kind: 'help'; command?: CommandName } | { kind: 'version' } | { kind: 'run'; command: CommandName; dir?: string; flags: Flags };
 
 /** A command line the CLI cannot run; `command` picks the usage printed with it. */
 export class UsageError extends Error {

@@ -50,14 +50,16 @@ export async function startCommand(config: Config, project: StartProject = { env
   const first = !cluster.isWorker || cluster.worker?.id === 1;
   if (first) {
     const { routes } = nextpress;
-    if (project.root !== undefined) logger.info({ project: project.root, envFiles: project.envFiles }, projectLine(project.root, nextpress.routesDir, project.envFiles));
+    if (project.root !== undefined)
+      logger.info({ project: project.root, envFiles: project.envFiles }, projectLine(project.root, nextpress.routesDir, project.envFiles));
     const count = routes.length === 1 ? '1 route' : `${routes.length} routes`;
     if (config.nodeEnv === 'development') logger.info(`${count}:\n${formatRouteTable(routes)}`);
     else logger.info({ routes }, count);
     const skipped = notServedLine(nextpress.notServed, nextpress.routesDir);
     if (skipped !== undefined) logger.info({ notServed: nextpress.notServed }, skipped);
     const files = nextpress.projectFiles();
-    if (files.length > 0) logger.info({ projectDir: nextpress.projectDir, files }, `Read from the project: ${files.join(', ')} (next.config and proxy run before the routes)`);
+    if (files.length > 0)
+      logger.info({ projectDir: nextpress.projectDir, files }, `Read from the project: ${files.join(', ')} (next.config and proxy run before the routes)`);
   }
   if (project.watch === true) {
     const root = nextpress.projectDir ?? nextpress.routesDir;

@@ -40,11 +40,17 @@ export function createResponder(logger: EngineLogger): Responder {
       return sendEmpty(res, 500);
     }
     if (hasHeader(value, REWRITE_HEADER)) {
-      logger.error({ file: store.routeFile }, 'NextResponse.rewrite() was used in a app route handler, this is not currently supported. Please remove the invocation to continue.');
+      logger.error(
+        { file: store.routeFile },
+        'NextResponse.rewrite() was used in a app route handler, this is not currently supported. Please remove the invocation to continue.',
+      );
       return sendEmpty(res, 500);
     }
     if (hasHeader(value, NEXT_HEADER)) {
-      logger.error({ file: store.routeFile }, 'NextResponse.next() was used in a app route handler, this is not supported. See here for more info: https://nextjs.org/docs/messages/next-response-next-in-app-route-handler');
+      logger.error(
+        { file: store.routeFile },
+        'NextResponse.next() was used in a app route handler, this is not supported. See here for more info: https://nextjs.org/docs/messages/next-response-next-in-app-route-handler',
+      );
       return sendEmpty(res, 500);
     }
     let streaming: void | Promise<unknown>;
@@ -93,7 +99,10 @@ export function createResponder(logger: EngineLogger): Responder {
     }
     if (isClientAbort(error)) {
       // The client's doing, and any client can do it: not an error of the route.
-      logger.debug({ file: store.routeFile, method: req.method, url: req.originalUrl }, `The client closed the connection before the request body was complete ('${store.routeFile}')`);
+      logger.debug(
+        { file: store.routeFile, method: req.method, url: req.originalUrl },
+        `The client closed the connection before the request body was complete ('${store.routeFile}')`,
+      );
       sendEmpty(res, 400);
       return;
     }
@@ -120,8 +129,6 @@ function cancelBody(value: unknown): void {
   const body = (value as { body?: { locked?: boolean; cancel?: () => Promise<void> } | null }).body;
   if (typeof body?.cancel === 'function' && body.locked === false) body.cancel().catch(() => {});
 }
-
-
 
 function describe(value: unknown): string {
   if (value === null) return 'null';

@@ -101,10 +101,12 @@ export async function drain(
   });
   try {
     // after() failures are the dispatcher's to report; here they only mean "that work is over".
-    const settled = closed.then(() => nextpress.pendingAfter()).then(
-      () => true as const,
-      () => true as const,
-    );
+    const settled = closed
+      .then(() => nextpress.pendingAfter())
+      .then(
+        () => true as const,
+        () => true as const,
+      );
     const finished = await Promise.race([settled, timedOut]);
     if (!finished) server.closeAllConnections();
     return finished;

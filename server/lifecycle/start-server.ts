@@ -41,10 +41,7 @@ export async function startServer(config: Config, logger: EngineLogger & Request
     logger,
     cache: createCacheHandler(config, logger),
     auth: prepareAuthEnv(config, process.env, logger),
-    before: [
-      healthRoutes({ ...config.health, isReady: () => nextpress !== undefined && !nextpress.draining }),
-      requestLogger(logger),
-    ],
+    before: [healthRoutes({ ...config.health, isReady: () => nextpress !== undefined && !nextpress.draining }), requestLogger(logger)],
   });
   nextpress = app.locals.nextpress;
   await nextpress.ready;
@@ -74,7 +71,10 @@ function listen(server: Server, port: number, host: string | undefined): Promise
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const where = `${host ?? '(all interfaces)'}:${port}`;
-      const fix = error.code === 'EADDRINUSE' ? 'Stop the other process or choose a free port (--port or PORT).' : 'Check the port and host (--port and --hostname, or PORT and HOST).';
+      const fix =
+        error.code === 'EADDRINUSE'
+          ? 'Stop the other process or choose a free port (--port or PORT).'
+          : 'Check the port and host (--port and --hostname, or PORT and HOST).';
       reject(new NextpressError(`Cannot listen on ${where}: ${error.message}. ${fix}`, { code: 'LISTEN_FAILED', cause: error }));
     });
     server.listen(port, host, () => resolve());

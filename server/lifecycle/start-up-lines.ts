@@ -19,7 +19,10 @@ export function notServedLine(notServed: readonly string[], routesDir: string): 
   if (notServed.length === 0) return undefined;
   const root = findProjectRoot(routesDir);
   const folder = root === undefined ? path.basename(routesDir) : toPosix(path.relative(root, routesDir));
-  const what = notServed.length === 1 ? `1 file under ${folder}/ is a page, layout, metadata or style file` : `${notServed.length} files under ${folder}/ are pages, layouts, metadata or styles`;
+  const what =
+    notServed.length === 1
+      ? `1 file under ${folder}/ is a page, layout, metadata or style file`
+      : `${notServed.length} files under ${folder}/ are pages, layouts, metadata or styles`;
   return `${what}: not served (nextpress serves route handlers only)`;
 }
 

@@ -85,12 +85,16 @@ function createJestJiti(options: JitiOptions): Jiti {
     return { ...result, code: withJestProcess(result.code) };
   };
   const fsCache = path.join(os.tmpdir(), 'nextpress-jiti-jest', typeof options.fsCache === 'string' ? path.basename(options.fsCache) : 'default');
-  return core(__filename, { ...options, fsCache, transform }, {
-    onError: (error: unknown) => {
-      throw error;
+  return core(
+    __filename,
+    { ...options, fsCache, transform },
+    {
+      onError: (error: unknown) => {
+        throw error;
+      },
+      createRequire: (require('node:module') as typeof import('node:module')).createRequire,
     },
-    createRequire: (require('node:module') as typeof import('node:module')).createRequire,
-  });
+  );
 }
 
 const JEST_PROCESS = Symbol.for('nextpress.jest.process');

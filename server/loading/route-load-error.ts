@@ -24,5 +24,10 @@ export function preloadFailure(errors: unknown[]): NextpressError {
     failures.length === 1
       ? `${failures[0]} Fix it and start again.`
       : `${failures.length} route files failed to load:\n${failures.map((failure) => `  - ${failure}`).join('\n')}\nFix them and start again.`;
-  return new NextpressError(message, { status: 500, code: 'ROUTE_LOAD_FAILED', cause: errors.length === 1 ? errors[0] : new AggregateError(errors), expose: false });
+  return new NextpressError(message, {
+    status: 500,
+    code: 'ROUTE_LOAD_FAILED',
+    cause: errors.length === 1 ? errors[0] : new AggregateError(errors),
+    expose: false,
+  });
 }

@@ -39,4 +39,3 @@ export function after<T>(task: AfterTask<T>): void {
 
 /** Next 15.0's name; 15.1 made it stable as `after`. */
 export const unstable_after = after;
-

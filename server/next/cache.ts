@@ -43,11 +43,15 @@ export function revalidateTag(tag: string, profile?: RevalidateProfile): void {
 
 export function revalidatePath(originalPath: string, type?: 'layout' | 'page'): void {
   if (originalPath.length > MAX_PATH_LENGTH) {
-    console.warn(`Warning: revalidatePath received "${originalPath}" which exceeded max length of ${MAX_PATH_LENGTH}. See more info here https://nextjs.org/docs/app/api-reference/functions/revalidatePath`);
+    console.warn(
+      `Warning: revalidatePath received "${originalPath}" which exceeded max length of ${MAX_PATH_LENGTH}. See more info here https://nextjs.org/docs/app/api-reference/functions/revalidatePath`,
+    );
     return;
   }
   if (!type && DYNAMIC_SEGMENT.test(originalPath)) {
-    console.warn(`Warning: a dynamic page path "${originalPath}" was passed to "revalidatePath", but the "type" parameter is missing. This has no effect by default, see more info here https://nextjs.org/docs/app/api-reference/functions/revalidatePath`);
+    console.warn(
+      `Warning: a dynamic page path "${originalPath}" was passed to "revalidatePath", but the "type" parameter is missing. This has no effect by default, see more info here https://nextjs.org/docs/app/api-reference/functions/revalidatePath`,
+    );
   }
   revalidate(revalidatePathTags(originalPath, type), `revalidatePath ${originalPath}`, undefined);
 }
@@ -86,7 +90,9 @@ export function unstable_cache<Args extends unknown[], Result>(
   return async (...args: Args) => {
     const runtime = cacheFor(currentRequestStore()?.req);
     if (runtime === undefined) return callback(...args);
-    const key = createHash('sha256').update(`${fixedKey}-${JSON.stringify(args)}`).digest('hex');
+    const key = createHash('sha256')
+      .update(`${fixedKey}-${JSON.stringify(args)}`)
+      .digest('hex');
     return runtime.cachedValue(key, async () => callback(...args), { revalidate: options.revalidate ?? false, tags: options.tags ?? [] });
   };
 }

@@ -46,7 +46,9 @@ export function unstable_isUnrecognizedActionError(): boolean {
 
 class ReadonlyURLSearchParamsError extends Error {
   constructor() {
-    super('Method unavailable on `ReadonlyURLSearchParams`. Read more: https://nextjs.org/docs/app/api-reference/functions/use-search-params#updating-searchparams');
+    super(
+      'Method unavailable on `ReadonlyURLSearchParams`. Read more: https://nextjs.org/docs/app/api-reference/functions/use-search-params#updating-searchparams',
+    );
   }
 }
 

@@ -7,6 +7,6 @@
 export {};
 
 throw new Error(
-  "This module cannot be imported from a Server Component module. It should only be used from a Client Component. " +
+  'This module cannot be imported from a Server Component module. It should only be used from a Client Component. ' +
     "'client-only' was imported on the server, where route handlers run: move the browser-only code out of what the route imports.",
 );

@@ -22,7 +22,10 @@ export interface Header extends RouteBase {
   headers: Array<{ key: string; value: string }>;
 }
 
-export type Redirect = RouteBase & { destination: string } & ({ permanent: boolean; statusCode?: never } | { statusCode: 301 | 302 | 303 | 307 | 308; permanent?: never });
+export type Redirect = RouteBase & { destination: string } & (
+    | { permanent: boolean; statusCode?: never }
+    | { statusCode: 301 | 302 | 303 | 307 | 308; permanent?: never }
+  );
 
 export interface Rewrite extends RouteBase {
   destination: string;
@@ -37,6 +40,9 @@ export interface NextConfig {
   env?: Record<string, string | undefined>;
   headers?: () => Promise<Header[]> | Header[];
   redirects?: () => Promise<Redirect[]> | Redirect[];
-  rewrites?: () => Promise<Rewrite[] | { beforeFiles?: Rewrite[]; afterFiles?: Rewrite[]; fallback?: Rewrite[] }> | Rewrite[] | { beforeFiles?: Rewrite[]; afterFiles?: Rewrite[]; fallback?: Rewrite[] };
+  rewrites?: () =>
+    | Promise<Rewrite[] | { beforeFiles?: Rewrite[]; afterFiles?: Rewrite[]; fallback?: Rewrite[] }>
+    | Rewrite[]
+    | { beforeFiles?: Rewrite[]; afterFiles?: Rewrite[]; fallback?: Rewrite[] };
   [option: string]: unknown;
 }

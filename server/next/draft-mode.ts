@@ -57,14 +57,18 @@ export function draftMode(): SyncAwaitable<DraftMode> {
   const store = getRequestStore('draftMode');
   if (store.draftModeView === undefined) {
     const cookie = new RequestCookies(store.request.headers).get(PRERENDER_BYPASS_COOKIE)?.value;
-    const mode = new DraftMode(cookie !== undefined && cookie === previewModeId(), () => mutableCookiesOf(store), (expression) => {
-      store.dynamicUsage ??= expression;
-      if (store.res?.headersSent) {
-        throw new Error(
-          `Route ${store.routeFile} used "${expression}" inside \`after()\`. The enabled status of \`draftMode()\` can be read inside \`after()\` but you cannot enable or disable \`draftMode()\`. See more info here: https://nextjs.org/docs/app/api-reference/functions/after`,
-        );
-      }
-    });
+    const mode = new DraftMode(
+      cookie !== undefined && cookie === previewModeId(),
+      () => mutableCookiesOf(store),
+      (expression) => {
+        store.dynamicUsage ??= expression;
+        if (store.res?.headersSent) {
+          throw new Error(
+            `Route ${store.routeFile} used "${expression}" inside \`after()\`. The enabled status of \`draftMode()\` can be read inside \`after()\` but you cannot enable or disable \`draftMode()\`. See more info here: https://nextjs.org/docs/app/api-reference/functions/after`,
+          );
+        }
+      },
+    );
     store.draftModeView = toSyncAwaitable(mode, MEMBERS);
   }
   return store.draftModeView as SyncAwaitable<DraftMode>;

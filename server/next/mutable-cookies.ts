@@ -19,18 +19,14 @@ const kBrand = MUTABLE_COOKIES;
 
 export class ReadonlyRequestCookiesError extends Error {
   constructor() {
-    super(
-      'Cookies can only be modified in a Server Action or Route Handler. Read more: https://nextjs.org/docs/app/api-reference/functions/cookies#options',
-    );
+    super('Cookies can only be modified in a Server Action or Route Handler. Read more: https://nextjs.org/docs/app/api-reference/functions/cookies#options');
     this.name = 'ReadonlyRequestCookiesError';
   }
 }
 
 /** Next 16 accepts `revalidate` (Server Actions only); it is dropped, never serialised. */
 type NextCookieOptions = { revalidate?: boolean };
-export type SetCookieArgs =
-  | [name: string, value: string, cookie?: Partial<ResponseCookie> & NextCookieOptions]
-  | [options: ResponseCookie & NextCookieOptions];
+export type SetCookieArgs = [name: string, value: string, cookie?: Partial<ResponseCookie> & NextCookieOptions] | [options: ResponseCookie & NextCookieOptions];
 export type DeleteCookieArgs = [name: string] | [options: Omit<ResponseCookie, 'value' | 'expires'> & NextCookieOptions];
 
 export interface MutableCookiesOptions {

@@ -52,7 +52,10 @@ export class ImageResponse extends Response {
       'content-type': 'image/png',
       'cache-control': process.env.NODE_ENV === 'development' ? 'no-cache, no-store' : 'public, immutable, no-transform, max-age=31536000',
     });
-    if (options.headers !== undefined) new Headers(options.headers).forEach((value, name) => headers.set(name, value));
+    if (options.headers !== undefined)
+      new Headers(options.headers).forEach((value, name) => {
+        headers.set(name, value);
+      });
     super(body, { headers, status: options.status, statusText: options.statusText });
   }
 }

@@ -52,10 +52,9 @@ function validateUrl(url: string | URL): string {
   try {
     return String(new URL(String(url)));
   } catch (error) {
-    throw new Error(
-      `URL is malformed "${String(url)}". Please use only absolute URLs - https://nextjs.org/docs/messages/middleware-relative-urls`,
-      { cause: error },
-    );
+    throw new Error(`URL is malformed "${String(url)}". Please use only absolute URLs - https://nextjs.org/docs/messages/middleware-relative-urls`, {
+      cause: error,
+    });
   }
 }
 

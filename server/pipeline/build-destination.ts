@@ -46,7 +46,10 @@ export function buildDestination(input: DestinationInput): Destination {
     pathname = compile(path, { validate: false })(params);
   } catch (error) {
     if (/to not repeat, but got an array/.test((error as Error).message)) {
-      throw new Error('To use a multi-match in the destination you must add `*` at the end of the param name to signify it should repeat. https://nextjs.org/docs/messages/invalid-multi-match', { cause: error });
+      throw new Error(
+        'To use a multi-match in the destination you must add `*` at the end of the param name to signify it should repeat. https://nextjs.org/docs/messages/invalid-multi-match',
+        { cause: error },
+      );
     }
     throw error;
   }

@@ -54,12 +54,16 @@ export interface CompileRoutesOptions {
 
 export function compileCustomRoutes(raw: RawCustomRoutes, file: string, options: CompileRoutesOptions): CustomRoutes {
   const fail = (where: string, problem: string): never => {
-    throw new NextpressError(`Invalid ${where} in ${file}: ${problem}. See https://nextjs.org/docs/app/api-reference/config/next-config-js`, { code: 'NEXT_CONFIG_INVALID' });
+    throw new NextpressError(`Invalid ${where} in ${file}: ${problem}. See https://nextjs.org/docs/app/api-reference/config/next-config-js`, {
+      code: 'NEXT_CONFIG_INVALID',
+    });
   };
   const list = (value: unknown, where: string): Array<Record<string, unknown>> => {
     if (value === undefined) return [];
     if (!Array.isArray(value)) return fail(where, 'expected an array of routes');
-    return value.map((item, index) => (typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : fail(`${where}[${index}]`, 'expected an object')));
+    return value.map((item, index) =>
+      typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : fail(`${where}[${index}]`, 'expected an object'),
+    );
   };
   const rule = (item: Record<string, unknown>, where: string): Rule => {
     const source = item.source;
@@ -72,13 +76,20 @@ export function compileCustomRoutes(raw: RawCustomRoutes, file: string, options:
     } catch (error) {
       return fail(where, `\`source\` "${source}" is not a valid path-to-regexp pattern (${(error as Error).message})`);
     }
-    return { source, match, has: conditions(item.has, `${where}.has`), missing: conditions(item.missing, `${where}.missing`), basePath: item.basePath !== false };
+    return {
+      source,
+      match,
+      has: conditions(item.has, `${where}.has`),
+      missing: conditions(item.missing, `${where}.missing`),
+      basePath: item.basePath !== false,
+    };
   };
   const conditions = (value: unknown, where: string): RouteHas[] | undefined => {
     if (value === undefined) return undefined;
     const items = list(value, where);
     for (const [index, item] of items.entries()) {
-      if (!['header', 'cookie', 'query', 'host'].includes(item.type as string)) fail(`${where}[${index}]`, '`type` must be "header", "cookie", "query" or "host"');
+      if (!['header', 'cookie', 'query', 'host'].includes(item.type as string))
+        fail(`${where}[${index}]`, '`type` must be "header", "cookie", "query" or "host"');
       if (item.type !== 'host' && typeof item.key !== 'string') fail(`${where}[${index}]`, '`key` must be a string');
       if (item.value !== undefined) {
         try {
@@ -119,7 +130,12 @@ export function compileCustomRoutes(raw: RawCustomRoutes, file: string, options:
     return { ...rule(item, where), destination: destination(item, where), status };
   });
 
-  const rewrite = (where: string) => (item: Record<string, unknown>, index: number): RewriteRule => ({ ...rule(item, `${where}[${index}]`), destination: destination(item, `${where}[${index}]`) });
+  const rewrite =
+    (where: string) =>
+    (item: Record<string, unknown>, index: number): RewriteRule => ({
+      ...rule(item, `${where}[${index}]`),
+      destination: destination(item, `${where}[${index}]`),
+    });
   const rewrites = raw.rewrites;
   let beforeFiles: RewriteRule[] = [];
   let afterFiles: RewriteRule[] = [];

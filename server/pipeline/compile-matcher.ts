@@ -22,7 +22,10 @@ interface CompiledEntry {
 export function compileMatcher(matcher: unknown, file: string): ProxyMatcher | undefined {
   if (matcher === undefined) return undefined;
   const fail = (problem: string): never => {
-    throw new NextpressError(`Invalid \`config.matcher\` in ${file}: ${problem}. A matcher is a path ('/api/:path*'), an array of them, or { source, has, missing }; see https://nextjs.org/docs/app/api-reference/file-conventions/proxy#matcher`, { code: 'PROXY_INVALID' });
+    throw new NextpressError(
+      `Invalid \`config.matcher\` in ${file}: ${problem}. A matcher is a path ('/api/:path*'), an array of them, or { source, has, missing }; see https://nextjs.org/docs/app/api-reference/file-conventions/proxy#matcher`,
+      { code: 'PROXY_INVALID' },
+    );
   };
   const items = Array.isArray(matcher) ? matcher : [matcher];
   const entries: CompiledEntry[] = items.map((item: unknown) => {
@@ -46,5 +49,10 @@ export function compileMatcher(matcher: unknown, file: string): ProxyMatcher | u
     }
     return { match, has: object.has, missing: object.missing };
   });
-  return (pathname, input) => entries.some((entry) => entry.match(pathname) !== undefined && (entry.has === undefined && entry.missing === undefined ? true : matchHas(input, entry.has, entry.missing) !== undefined));
+  return (pathname, input) =>
+    entries.some(
+      (entry) =>
+        entry.match(pathname) !== undefined &&
+        (entry.has === undefined && entry.missing === undefined ? true : matchHas(input, entry.has, entry.missing) !== undefined),
+    );
 }

@@ -89,7 +89,8 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
     let inBase = where !== undefined;
     if (inBase && settings.basePath !== '') (req as { [kBasePath]?: string })[kBasePath] = settings.basePath; // nextUrl.basePath
     let path = where?.path ?? pathname;
-    const prefix = (rule: { basePath: boolean }, destination: { origin: string | undefined }) => (rule.basePath && destination.origin === undefined ? settings.basePath : '');
+    const prefix = (rule: { basePath: boolean }, destination: { origin: string | undefined }) =>
+      rule.basePath && destination.origin === undefined ? settings.basePath : '';
 
     // 2. headers
     for (const rule of routes?.headers ?? []) {
@@ -165,7 +166,7 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
     }
     // 6. static routes
     let found = routed();
-    if (found !== undefined && found.route.segments.every((segment) => segment.kind === 'static')) return go();
+    if (found?.route.segments.every((segment) => segment.kind === 'static')) return go();
     // 7. afterFiles, 8. dynamic routes, 9. fallback
     for (const rule of routes?.afterFiles ?? []) {
       const outcome = apply(rule);

@@ -21,7 +21,17 @@ export const CONFIG_FILES = ['next.config.js', 'next.config.mjs', 'next.config.t
 export const PHASE_PRODUCTION_SERVER = 'phase-production-server';
 
 /** The options nextpress acts on; every other key is reported as ignored. */
-const SUPPORTED = new Set(['basePath', 'trailingSlash', 'skipTrailingSlashRedirect', 'skipMiddlewareUrlNormalize', 'skipProxyUrlNormalize', 'env', 'headers', 'redirects', 'rewrites']);
+const SUPPORTED = new Set([
+  'basePath',
+  'trailingSlash',
+  'skipTrailingSlashRedirect',
+  'skipMiddlewareUrlNormalize',
+  'skipProxyUrlNormalize',
+  'env',
+  'headers',
+  'redirects',
+  'rewrites',
+]);
 
 /** The part of Next's defaults that matters here (what `defaultConfig` holds). */
 export const DEFAULT_CONFIG = Object.freeze({
@@ -54,15 +64,20 @@ export async function loadNextConfig(projectDir: string, logger: EngineLogger): 
   if (absolute === undefined) return undefined;
   const file = path.basename(absolute);
   const failed = (step: string, error: unknown): NextpressError =>
-    new NextpressError(`Failed to load ${file} (${step}): ${(error as Error)?.message ?? String(error)}. Fix ${file}; nextpress reads it once at start.`, { code: 'NEXT_CONFIG_FAILED', cause: error });
+    new NextpressError(`Failed to load ${file} (${step}): ${(error as Error)?.message ?? String(error)}. Fix ${file}; nextpress reads it once at start.`, {
+      code: 'NEXT_CONFIG_FAILED',
+      cause: error,
+    });
 
   // 2. import, then call a function export
   let config: Record<string, unknown>;
   try {
     const mod = await importProjectModule(absolute);
     let value: unknown = typeof mod === 'function' ? mod : (mod.default ?? mod);
-    if (typeof value === 'function') value = await (value as (phase: string, ctx: object) => unknown)(PHASE_PRODUCTION_SERVER, { defaultConfig: DEFAULT_CONFIG });
-    if (typeof value !== 'object' || value === null) throw new Error(`the config must be an object (or a function returning one), got ${value === null ? 'null' : typeof value}`);
+    if (typeof value === 'function')
+      value = await (value as (phase: string, ctx: object) => unknown)(PHASE_PRODUCTION_SERVER, { defaultConfig: DEFAULT_CONFIG });
+    if (typeof value !== 'object' || value === null)
+      throw new Error(`the config must be an object (or a function returning one), got ${value === null ? 'null' : typeof value}`);
     config = value as Record<string, unknown>;
   } catch (error) {
     if (error instanceof NextpressError) throw error;
@@ -71,7 +86,10 @@ export async function loadNextConfig(projectDir: string, logger: EngineLogger): 
 
   const basePath = config.basePath ?? '';
   if (typeof basePath !== 'string' || (basePath !== '' && (!basePath.startsWith('/') || basePath.endsWith('/')))) {
-    throw new NextpressError(`Specified basePath has to start with a /, found "${String(basePath)}" in ${file}. basePath must not end with a /, e.g. '/docs'.`, { code: 'NEXT_CONFIG_INVALID' });
+    throw new NextpressError(
+      `Specified basePath has to start with a /, found "${String(basePath)}" in ${file}. basePath must not end with a /, e.g. '/docs'.`,
+      { code: 'NEXT_CONFIG_INVALID' },
+    );
   }
   const trailingSlash = config.trailingSlash === true;
 
@@ -79,7 +97,8 @@ export async function loadNextConfig(projectDir: string, logger: EngineLogger): 
   const call = async (name: 'headers' | 'redirects' | 'rewrites'): Promise<unknown> => {
     const fn = config[name];
     if (fn === undefined) return undefined;
-    if (typeof fn !== 'function') throw new NextpressError(`\`${name}\` in ${file} must be an async function returning the routes.`, { code: 'NEXT_CONFIG_INVALID' });
+    if (typeof fn !== 'function')
+      throw new NextpressError(`\`${name}\` in ${file} must be an async function returning the routes.`, { code: 'NEXT_CONFIG_INVALID' });
     try {
       return await (fn as () => unknown).call(config);
     } catch (error) {
@@ -92,14 +111,23 @@ export async function loadNextConfig(projectDir: string, logger: EngineLogger): 
 
   // 4. env
   if (config.env !== undefined) {
-    if (typeof config.env !== 'object' || config.env === null) throw new NextpressError(`\`env\` in ${file} must be an object of strings.`, { code: 'NEXT_CONFIG_INVALID' });
+    if (typeof config.env !== 'object' || config.env === null)
+      throw new NextpressError(`\`env\` in ${file} must be an object of strings.`, { code: 'NEXT_CONFIG_INVALID' });
     for (const [key, value] of Object.entries(config.env)) if (value !== undefined) process.env[key] = String(value);
   }
 
   // 5. ignored options, once
   const ignored = Object.keys(config).filter((key) => !SUPPORTED.has(key) && config[key] !== undefined);
-  if (ignoredFields.length > 0) logger.warn({ file, ignored: ignoredFields }, `${file}: ${ignoredFields.join(', ')} ignored (nextpress has no i18n; routes match every path as if \`locale: false\`)`);
-  if (ignored.length > 0) logger.warn({ file, ignored }, `${file}: ${ignored.join(', ')} ${ignored.length === 1 ? 'has' : 'have'} no meaning on nextpress (it serves route handlers only) and ${ignored.length === 1 ? 'is' : 'are'} ignored`);
+  if (ignoredFields.length > 0)
+    logger.warn(
+      { file, ignored: ignoredFields },
+      `${file}: ${ignoredFields.join(', ')} ignored (nextpress has no i18n; routes match every path as if \`locale: false\`)`,
+    );
+  if (ignored.length > 0)
+    logger.warn(
+      { file, ignored },
+      `${file}: ${ignored.join(', ')} ${ignored.length === 1 ? 'has' : 'have'} no meaning on nextpress (it serves route handlers only) and ${ignored.length === 1 ? 'is' : 'are'} ignored`,
+    );
 
   return { file, basePath, trailingSlash, skipTrailingSlashRedirect: config.skipTrailingSlashRedirect === true, routes, ignored };
 }

@@ -55,17 +55,25 @@ export async function loadProxy(projectDir: string, logger: EngineLogger): Promi
   if (found === undefined) return undefined;
   const file = `./${path.relative(projectDir, found.file).split(path.sep).join('/')}`;
   if (found.kind === 'middleware') {
-    logger.warn({ file }, 'The "middleware" file convention is deprecated. Please use "proxy" instead. Learn more: https://nextjs.org/docs/messages/middleware-to-proxy');
+    logger.warn(
+      { file },
+      'The "middleware" file convention is deprecated. Please use "proxy" instead. Learn more: https://nextjs.org/docs/messages/middleware-to-proxy',
+    );
   }
   let mod: Record<string, unknown>;
   try {
     mod = await importProjectModule(found.file);
   } catch (error) {
-    throw new NextpressError(`Failed to load ${found.kind} file "${file}": ${(error as Error)?.message ?? String(error)}. Fix the file; it is read once at start.`, { code: 'PROXY_LOAD_FAILED', cause: error });
+    throw new NextpressError(
+      `Failed to load ${found.kind} file "${file}": ${(error as Error)?.message ?? String(error)}. Fix the file; it is read once at start.`,
+      { code: 'PROXY_LOAD_FAILED', cause: error },
+    );
   }
   const run = [mod[found.kind], mod.default, mod].find((candidate) => typeof candidate === 'function') as ProxyFunction | undefined;
   if (run === undefined) {
-    throw new NextpressError(`The ${found.kind} file "${file}" must export a function, either as a default export or as a named "${found.kind}" export.`, { code: 'PROXY_NO_FUNCTION' });
+    throw new NextpressError(`The ${found.kind} file "${file}" must export a function, either as a default export or as a named "${found.kind}" export.`, {
+      code: 'PROXY_NO_FUNCTION',
+    });
   }
   const config = (mod.config ?? {}) as { matcher?: unknown };
   return { file, run, matches: compileMatcher(config.matcher, file) };

@@ -13,7 +13,19 @@ import type { EngineLogger } from '../logging/engine-logger';
 import { writeResponse } from '../adapter/write-response';
 import { sendEmpty } from '../adapter/send-empty';
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'expect']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'expect',
+]);
 
 export async function proxyExternal(req: ExpressRequest, res: ExpressResponse, target: string, logger: EngineLogger): Promise<void> {
   // 1. headers
@@ -59,7 +71,11 @@ export async function proxyExternal(req: ExpressRequest, res: ExpressResponse, t
     back.delete('content-length');
   }
   for (const name of HOP_BY_HOP) back.delete(name);
-  const done = writeResponse(res, { status: upstream.status, statusText: upstream.statusText, headers: back, body: upstream.body }, { head: req.method === 'HEAD', cookies: undefined });
+  const done = writeResponse(
+    res,
+    { status: upstream.status, statusText: upstream.statusText, headers: back, body: upstream.body },
+    { head: req.method === 'HEAD', cookies: undefined },
+  );
   if (done !== undefined) await done;
   res.off('close', onClose);
 }

@@ -44,7 +44,10 @@ export async function runProxy(proxy: LoadedProxy, req: ExpressRequest, res: Exp
   try {
     result = await proxy.run(request, event);
   } catch (error) {
-    logger.error({ err: error, file: proxy.file, method: req.method, url: req.originalUrl }, `Error in proxy file '${proxy.file}': ${(error as Error)?.message ?? String(error)}`);
+    logger.error(
+      { err: error, file: proxy.file, method: req.method, url: req.originalUrl },
+      `Error in proxy file '${proxy.file}': ${(error as Error)?.message ?? String(error)}`,
+    );
     settleLater(waiting, proxy.file, res, context);
     sendEmpty(res, 500);
     return { next: false };

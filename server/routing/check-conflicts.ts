@@ -64,7 +64,11 @@ function insert(root: Level, route: RouteFile): void {
     const previous = segments[i - 1];
     if (previous !== undefined && (previous.kind === 'catchAll' || previous.kind === 'optionalCatchAll')) {
       const folder = previous.kind === 'catchAll' ? `[...${previous.name}]` : `[[...${previous.name}]]`;
-      throw conflict('Catch-all must be the last part of the URL.', [route], `The catch-all folder '${folder}' already matches every path below it: move the route file up into '${folder}' and read the rest of the URL from params.${previous.name}.`);
+      throw conflict(
+        'Catch-all must be the last part of the URL.',
+        [route],
+        `The catch-all folder '${folder}' already matches every path below it: move the route file up into '${folder}' and read the rest of the URL from params.${previous.name}.`,
+      );
     }
     let key: string;
     switch (segment.kind) {
@@ -119,7 +123,11 @@ function claimSlug(existing: Slug | undefined, name: string, route: RouteFile, s
   }
   for (const slug of slugNames) {
     if (slug === name) {
-      throw conflict(`You cannot have the same slug name "${name}" repeat within a single dynamic path`, [route], 'Give each parameter in one path its own name.');
+      throw conflict(
+        `You cannot have the same slug name "${name}" repeat within a single dynamic path`,
+        [route],
+        'Give each parameter in one path its own name.',
+      );
     }
     if (slug.replace(/\W/g, '') === name.replace(/\W/g, '')) {
       throw conflict(

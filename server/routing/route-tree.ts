@@ -89,7 +89,9 @@ function insert<T>(root: Node<T>, leaf: Leaf<T>): void {
       node = node.param ??= newNode();
     } else {
       if (i !== segments.length - 1) {
-        throw new NextpressError(`Catch-all must be the last part of the URL (segment ${i + 1} of ${segments.length}, '${segment.name}').`, { code: 'ROUTE_CONFLICT' });
+        throw new NextpressError(`Catch-all must be the last part of the URL (segment ${i + 1} of ${segments.length}, '${segment.name}').`, {
+          code: 'ROUTE_CONFLICT',
+        });
       }
       if (segment.kind === 'catchAll') node.catchAll ??= leaf;
       else node.optional ??= leaf;

@@ -53,7 +53,9 @@ export function scanFolder(routesDir: string): FolderScan {
     );
   }
   if (!stat.isDirectory()) {
-    throw new NextpressError(`The routes folder '${root}' is not a folder. Set ROUTES_DIR to the folder that holds your route files (e.g. 'routes').`, { code: 'ROUTES_DIR' });
+    throw new NextpressError(`The routes folder '${root}' is not a folder. Set ROUTES_DIR to the folder that holds your route files (e.g. 'routes').`, {
+      code: 'ROUTES_DIR',
+    });
   }
 
   const relativeFiles: string[] = [];

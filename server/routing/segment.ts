@@ -47,7 +47,11 @@ function parseDynamic(folderName: string, folderPath: string): Segment {
     optional = true;
   }
   if (name.includes('…')) {
-    throw badSegment(`Detected a three-dot character ('…') at ('${name}'). Did you mean ('...')?`, folderPath, `Type three periods: '${folderName.replaceAll('…', '...')}'.`);
+    throw badSegment(
+      `Detected a three-dot character ('…') at ('${name}'). Did you mean ('...')?`,
+      folderPath,
+      `Type three periods: '${folderName.replaceAll('…', '...')}'.`,
+    );
   }
   let catchAll = false;
   if (name.startsWith('...')) {
@@ -58,7 +62,11 @@ function parseDynamic(folderName: string, folderPath: string): Segment {
     throw badSegment(`Segment names may not start or end with extra brackets ('${name}').`, folderPath, "Use '[name]', '[...name]' or '[[...name]]'.");
   }
   if (name.startsWith('.')) {
-    throw badSegment(`Segment names may not start with erroneous periods ('${name}').`, folderPath, "Use exactly three periods for a catch-all: '[...name]' or '[[...name]]'.");
+    throw badSegment(
+      `Segment names may not start with erroneous periods ('${name}').`,
+      folderPath,
+      "Use exactly three periods for a catch-all: '[...name]' or '[[...name]]'.",
+    );
   }
   if (optional && !catchAll) {
     throw badSegment(

@@ -76,9 +76,12 @@ export function routeForFile(file: string): { routesDir: string; route: Route } 
     );
   }
   if (!fs.existsSync(absolute)) {
-    throw new NextpressError(`testRoute: the route file '${file}' does not exist (looked for ${absolute}). Check the path: it is relative to the folder the tests run in (${process.cwd()}).`, {
-      code: 'TEST_ROUTE',
-    });
+    throw new NextpressError(
+      `testRoute: the route file '${file}' does not exist (looked for ${absolute}). Check the path: it is relative to the folder the tests run in (${process.cwd()}).`,
+      {
+        code: 'TEST_ROUTE',
+      },
+    );
   }
   const routesDir = parts.slice(0, appAt + 1).join(path.sep);
   const [route] = readRouteFiles([toRouteFile(routesDir, parts.slice(appAt + 1).join('/'))]);

@@ -83,7 +83,9 @@ function fillPattern(pattern: string, params: RouteParamsInput): string {
     const value = params[name];
     if (value === undefined) {
       if (whole.startsWith('/[[')) return '';
-      throw new Error(`testRoute: the route '${pattern}' needs params.${name} or a url. Pass { url: '${pattern.replace(whole, '/...')}' } or { params: { ${name}: ... } }.`);
+      throw new Error(
+        `testRoute: the route '${pattern}' needs params.${name} or a url. Pass { url: '${pattern.replace(whole, '/...')}' } or { params: { ${name}: ... } }.`,
+      );
     }
     return '/' + (Array.isArray(value) ? value : [value]).map(encodeURIComponent).join('/');
   });
@@ -91,7 +93,10 @@ function fillPattern(pattern: string, params: RouteParamsInput): string {
 }
 
 /** Method, headers (Host, Cookie, content-type, content-length) and body bytes of the one request. */
-async function toRequestParts(url: string, options: TestRouteOptions): Promise<{ method: string; headers: Record<string, string | string[]>; body: Buffer | undefined }> {
+async function toRequestParts(
+  url: string,
+  options: TestRouteOptions,
+): Promise<{ method: string; headers: Record<string, string | string[]>; body: Buffer | undefined }> {
   const method = (options.method ?? 'GET').toUpperCase();
   const given = new Headers(options.headers);
   let body: BodyInit | undefined;
@@ -112,7 +117,9 @@ async function toRequestParts(url: string, options: TestRouteOptions): Promise<{
   const encoded = new Request('http://localhost/', { method: 'POST', body, headers: given, duplex: 'half' } as RequestInit);
   const bytes = body === undefined ? undefined : Buffer.from(await encoded.arrayBuffer());
   const headers: Record<string, string | string[]> = {};
-  encoded.headers.forEach((value, name) => (headers[name] = value));
+  encoded.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   if (options.cookies !== undefined) {
     const pairs = Object.entries(options.cookies).map(([name, value]) => `${name}=${value}`);
     headers.cookie = [headers.cookie, ...pairs].filter(Boolean).join('; ');

@@ -22,7 +22,7 @@ export interface NextpressVitestConfig {
   test: { environment: 'node' };
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** tsconfig `paths` of the project at `cwd` -> aliases: '@/*': ['./src/*'] -> /^@\/(.*)$/ -> '<dir>/src/$1' (the first target). */
 function pathsAliases(cwd: string): VitestAlias[] {
@@ -34,7 +34,8 @@ function pathsAliases(cwd: string): VitestAlias[] {
   for (const [key, targets] of Object.entries(options.paths)) {
     if (key === '*' || !Array.isArray(targets) || targets.length === 0) continue;
     const star = key.indexOf('*');
-    const find = star === -1 ? new RegExp(`^${escape(key)}$`) : new RegExp(`^${escape(key.slice(0, star))}(.*)${escape(key.slice(star + 1))}$`);
+    const find =
+      star === -1 ? new RegExp(`^${escapeRegExp(key)}$`) : new RegExp(`^${escapeRegExp(key.slice(0, star))}(.*)${escapeRegExp(key.slice(star + 1))}$`);
     aliases.push({ find, replacement: path.resolve(base, star === -1 ? targets[0] : targets[0].replace('*', '$1')) });
   }
   return aliases;

@@ -31,7 +31,7 @@ function importsOf(file: string): string[] {
     if (!specifier.startsWith('.')) continue;
     const base = path.resolve(path.dirname(file), specifier);
     const target = [`${base}.ts`, path.join(base, 'index.ts'), base].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
-    if (target !== undefined && target.endsWith('.ts')) found.push(target);
+    if (target?.endsWith('.ts')) found.push(target);
   }
   return found;
 }

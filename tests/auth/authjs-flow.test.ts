@@ -46,7 +46,9 @@ describe('sign-in with username and password', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ csrfToken: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const setCookie = response.headers['set-cookie'] as unknown as string[];
-    expect(setCookieLine(setCookie, 'authjs.csrf-token')).toMatch(new RegExp(`^authjs\\.csrf-token=${response.body.csrfToken}%7C[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Lax$`));
+    expect(setCookieLine(setCookie, 'authjs.csrf-token')).toMatch(
+      new RegExp(`^authjs\\.csrf-token=${response.body.csrfToken}%7C[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Lax$`),
+    );
     expect(setCookieLine(setCookie, 'authjs.callback-url')).toMatch(/^authjs\.callback-url=http%3A%2F%2F127\.0\.0\.1%3A\d+; Path=\/; HttpOnly; SameSite=Lax$/);
   });
 
@@ -54,7 +56,12 @@ describe('sign-in with username and password', () => {
     const response = await request(app).get('/api/auth/providers');
     expect(response.status).toBe(200);
     expect(Object.keys(response.body)).toEqual(['github', 'credentials']);
-    expect(response.body.github).toMatchObject({ id: 'github', name: 'GitHub', type: 'oauth', signinUrl: expect.stringMatching(/\/api\/auth\/signin\/github$/) });
+    expect(response.body.github).toMatchObject({
+      id: 'github',
+      name: 'GitHub',
+      type: 'oauth',
+      signinUrl: expect.stringMatching(/\/api\/auth\/signin\/github$/),
+    });
     expect(response.body.credentials).toMatchObject({ id: 'credentials', name: 'Username', type: 'credentials' });
   });
 
@@ -65,7 +72,9 @@ describe('sign-in with username and password', () => {
     const result = await signIn(app, { username, password: PASSWORD });
     expect(result.status).toBe(302);
     expect(result.location).toMatch(ORIGIN);
-    expect(setCookieLine(result.setCookie, 'authjs.session-token')).toMatch(/^authjs\.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIiwia2lkIjoi[^;]+; Path=\/; Expires=[^;]+ GMT; HttpOnly; SameSite=Lax$/);
+    expect(setCookieLine(result.setCookie, 'authjs.session-token')).toMatch(
+      /^authjs\.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIiwia2lkIjoi[^;]+; Path=\/; Expires=[^;]+ GMT; HttpOnly; SameSite=Lax$/,
+    );
   });
 
   test('the session: /api/auth/session, auth() behind the guard; then sign-out ends it', async () => {
@@ -98,13 +107,21 @@ describe('sign-in with username and password', () => {
 
   test('without a session the guarded route answers the guard’s 401', async () => {
     const me = await request(app).get('/api/me');
-    expect([me.status, me.body, me.headers['www-authenticate']]).toEqual([401, { error: 'Unauthorized' }, 'Cookie realm="nextpress", form-action="/api/auth/signin"']);
+    expect([me.status, me.body, me.headers['www-authenticate']]).toEqual([
+      401,
+      { error: 'Unauthorized' },
+      'Cookie realm="nextpress", form-action="/api/auth/signin"',
+    ]);
   });
 });
 
 describe('secret rotation: a list of secrets (AUTH_SECRET_1..3 make one), the first encrypting', () => {
   const appWith = (secret: string | string[]) =>
-    createApp({ routesDir: DEMO_ROUTES, logger: recordingLogger().logger, auth: { provider: 'authjs', secret, usersFile: USERS_FILE, protectedPaths: ['/api/me'] } });
+    createApp({
+      routesDir: DEMO_ROUTES,
+      logger: recordingLogger().logger,
+      auth: { provider: 'authjs', secret, usersFile: USERS_FILE, protectedPaths: ['/api/me'] },
+    });
   const me = async (target: ReturnType<typeof createApp>, cookie: string) => (await request(target).get('/api/me').set('cookie', cookie)).status;
 
   test('sessions made before the rotation stay valid; new ones use the new secret only', async () => {
@@ -126,7 +143,11 @@ describe('secret rotation: a list of secrets (AUTH_SECRET_1..3 make one), the fi
     const saved = { AUTH_SECRET: process.env.AUTH_SECRET, AUTH_SECRET_1: process.env.AUTH_SECRET_1 };
     Object.assign(process.env, { AUTH_SECRET: SECRET, AUTH_SECRET_1: OTHER_SECRET });
     try {
-      const fromEnv = createApp({ routesDir: DEMO_ROUTES, logger: recordingLogger().logger, auth: { provider: 'authjs', usersFile: USERS_FILE, protectedPaths: ['/api/me'] } });
+      const fromEnv = createApp({
+        routesDir: DEMO_ROUTES,
+        logger: recordingLogger().logger,
+        auth: { provider: 'authjs', usersFile: USERS_FILE, protectedPaths: ['/api/me'] },
+      });
       const before = cookieHeader((await signIn(appWith(SECRET), { username: 'demo', password: PASSWORD })).jar);
       expect(await me(fromEnv, before)).toBe(200);
       const fresh = cookieHeader((await signIn(fromEnv, { username: 'demo', password: PASSWORD })).jar);
@@ -144,7 +165,9 @@ describe('secret rotation: a list of secrets (AUTH_SECRET_1..3 make one), the fi
     expect(() => appWith([])).toThrow('auth.secret is an empty list, or holds an empty secret');
     expect(() =>
       createApp({ routesDir: DEMO_ROUTES, logger: recordingLogger().logger, auth: { provider: 'next-auth', secret: [OTHER_SECRET, SECRET] } }),
-    ).toThrow('auth.secret is a list (secret rotation, as with AUTH_SECRET_1..3), which only Auth.js supports: next-auth v4 takes one secret. Pass one secret, or set AUTH_PROVIDER=authjs.');
+    ).toThrow(
+      'auth.secret is a list (secret rotation, as with AUTH_SECRET_1..3), which only Auth.js supports: next-auth v4 takes one secret. Pass one secret, or set AUTH_PROVIDER=authjs.',
+    );
   });
 });
 
@@ -162,8 +185,13 @@ describe('Auth.js’s own answers to bad sign-ins (never a 500)', () => {
     ['an over-long password', { username: 'demo', password: 'x'.repeat(5000) }],
   ])('%s → 302 to /api/auth/signin?error=CredentialsSignin&code=credentials, no session cookie', async (_name, fields) => {
     const { token, cookie } = await csrf();
-    const response = await callback(cookie).type('form').send({ csrfToken: token, ...fields });
-    expect([response.status, response.headers.location]).toEqual([302, expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/auth\/signin\?error=CredentialsSignin&code=credentials$/)]);
+    const response = await callback(cookie)
+      .type('form')
+      .send({ csrfToken: token, ...fields });
+    expect([response.status, response.headers.location]).toEqual([
+      302,
+      expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/auth\/signin\?error=CredentialsSignin&code=credentials$/),
+    ]);
     expect(setCookieLine(response.headers['set-cookie'], 'authjs.session-token')).toBeUndefined();
   });
 
@@ -173,14 +201,20 @@ describe('Auth.js’s own answers to bad sign-ins (never a 500)', () => {
   ])('%s → 302 to /api/auth/signin?error=MissingCSRF, no session cookie', async (_name, fields) => {
     const { cookie } = await csrf();
     const response = await callback(cookie).type('form').send(fields());
-    expect([response.status, response.headers.location]).toEqual([302, expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/auth\/signin\?error=MissingCSRF$/)]);
+    expect([response.status, response.headers.location]).toEqual([
+      302,
+      expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/auth\/signin\?error=MissingCSRF$/),
+    ]);
     expect(setCookieLine(response.headers['set-cookie'], 'authjs.session-token')).toBeUndefined();
   });
 
   test('the right token without its cookie → MissingCSRF', async () => {
     const { token } = await csrf();
     const response = await callback('').type('form').send({ csrfToken: token, username: 'demo', password: PASSWORD });
-    expect([response.status, response.headers.location]).toEqual([302, expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/auth\/signin\?error=MissingCSRF$/)]);
+    expect([response.status, response.headers.location]).toEqual([
+      302,
+      expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/auth\/signin\?error=MissingCSRF$/),
+    ]);
   });
 
   test.each([
@@ -189,7 +223,10 @@ describe('Auth.js’s own answers to bad sign-ins (never a 500)', () => {
   ])('%s → 302 to /api/auth/signin?error=MissingCSRF', async (_name, type, body) => {
     const { cookie } = await csrf();
     const response = await callback(cookie).set('content-type', type).send(body);
-    expect([response.status, response.headers.location]).toEqual([302, expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/auth\/signin\?error=MissingCSRF$/)]);
+    expect([response.status, response.headers.location]).toEqual([
+      302,
+      expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/auth\/signin\?error=MissingCSRF$/),
+    ]);
   });
 
   test('malformed JSON → 400 from the body parser Auth.js runs, with its message', async () => {

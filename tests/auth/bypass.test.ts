@@ -11,7 +11,14 @@ import { recordingLogger, serve, type Served } from '../helpers/serve';
 import { FIXTURE_ROUTES, OTHER_SECRET, PASSWORD, SECRET, SESSION_COOKIE, USERS_FILE, fixtureHits, raw, signIn, type System } from './helpers';
 import { useRouteEnv } from './route-env';
 
-useRouteEnv({ AUTH_SECRET: SECRET, AUTH_USERS_FILE: USERS_FILE, NEXTAUTH_SECRET: undefined, NEXTAUTH_URL: undefined, AUTH_TRUST_HOST: '1', AUTH_URL: undefined });
+useRouteEnv({
+  AUTH_SECRET: SECRET,
+  AUTH_USERS_FILE: USERS_FILE,
+  NEXTAUTH_SECRET: undefined,
+  NEXTAUTH_URL: undefined,
+  AUTH_TRUST_HOST: '1',
+  AUTH_URL: undefined,
+});
 
 const PROTECTED = ['/api/session', '/api/admin/**'];
 const UNAUTHORIZED = '{"error":"Unauthorized"}';
@@ -43,7 +50,13 @@ const VARIANTS: Variant[] = [
   ['a doubled inner slash', 'GET', '/api//session', 401],
   ['percent-encoded letters', 'GET', '/api/%73ession', 401],
   ['percent-encoded first segment', 'GET', '/%61pi/session', 401],
-  ['spoofed X-Forwarded-* (proxies not trusted)', 'GET', '/api/session', 401, { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'admin.internal', 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '127.0.0.1' }],
+  [
+    'spoofed X-Forwarded-* (proxies not trusted)',
+    'GET',
+    '/api/session',
+    401,
+    { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'admin.internal', 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '127.0.0.1' },
+  ],
   ['X-Original-URL / X-Rewrite-URL pointing elsewhere', 'GET', '/api/session', 401, { 'x-original-url': '/api/public', 'x-rewrite-url': '/api/public' }],
   ['admin base (** matches zero segments)', 'GET', '/api/admin', 401],
   ['admin dynamic route', 'GET', '/api/admin/users/42', 401],
@@ -150,9 +163,20 @@ describe.each<System>(['next-auth', 'authjs'])('%s: request variants without a v
     jest.useFakeTimers({
       now: Date.now() + 31 * 24 * 3600 * 1000,
       doNotFake: [
-        'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
-        'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
-        'setTimeout', 'clearTimeout',
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
       ],
     });
     try {

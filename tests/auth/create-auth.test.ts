@@ -23,7 +23,8 @@ function build(auth: Parameters<typeof createApp>[0]['auth'], routesDir = FIXTUR
   return { error, warnings: log.lines.filter((line) => line.level === 'warn').map((line) => line.msg) };
 }
 
-const NO_SECRET = 'AUTH_SECRET is not set: auth needs a secret to encrypt session cookies. Set AUTH_SECRET to a random string (e.g. from `openssl rand -base64 32`), or pass auth.secret to createApp.';
+const NO_SECRET =
+  'AUTH_SECRET is not set: auth needs a secret to encrypt session cookies. Set AUTH_SECRET to a random string (e.g. from `openssl rand -base64 32`), or pass auth.secret to createApp.';
 
 describe('start-up errors', () => {
   test.each(['authjs', 'next-auth'] as const)('%s without any secret → AUTH_SECRET_MISSING', (provider) => {
@@ -49,13 +50,16 @@ describe('start-up errors', () => {
     }
   });
 
-  test.each(['/', 'api/auth', '/api/*', '/api/:x', '/api/(auth)', '/api//auth', '/api/auth?x', '/api/../auth'])('base path %j → BAD_AUTH_BASE_PATH', (basePath) => {
-    const { error } = build({ provider: 'authjs', secret: SECRET, basePath });
-    expect(isNextpressError(error) && [error.code, error.message]).toEqual([
-      'BAD_AUTH_BASE_PATH',
-      `The auth base path '${basePath}' (AUTH_BASE_PATH / auth.basePath) is not usable: expected a path below / of letters, digits and - . _ ~, without . or .. segments (e.g. /api/auth).`,
-    ]);
-  });
+  test.each(['/', 'api/auth', '/api/*', '/api/:x', '/api/(auth)', '/api//auth', '/api/auth?x', '/api/../auth'])(
+    'base path %j → BAD_AUTH_BASE_PATH',
+    (basePath) => {
+      const { error } = build({ provider: 'authjs', secret: SECRET, basePath });
+      expect(isNextpressError(error) && [error.code, error.message]).toEqual([
+        'BAD_AUTH_BASE_PATH',
+        `The auth base path '${basePath}' (AUTH_BASE_PATH / auth.basePath) is not usable: expected a path below / of letters, digits and - . _ ~, without . or .. segments (e.g. /api/auth).`,
+      ]);
+    },
+  );
 
   test.each(['/api/auth/', '/auth', '/v1.0/sign-in_~x'])('base path %j is fine', (basePath) => {
     expect(build({ provider: 'authjs', secret: SECRET, basePath }).error).toBeUndefined();
@@ -126,7 +130,11 @@ describe('start-up warnings', () => {
 
 describe('another base path (authjs)', () => {
   test('Auth.js answers at /auth only (the route file under /api/auth runs again), and the guard points at /auth/signin', async () => {
-    const app = createApp({ routesDir: FIXTURE_ROUTES, logger: recordingLogger().logger, auth: { provider: 'authjs', secret: SECRET, basePath: '/auth', protectedPaths: ['/api/session'] } });
+    const app = createApp({
+      routesDir: FIXTURE_ROUTES,
+      logger: recordingLogger().logger,
+      auth: { provider: 'authjs', secret: SECRET, basePath: '/auth', protectedPaths: ['/api/session'] },
+    });
     const csrf = await request(app).get('/auth/csrf');
     expect([csrf.status, Object.keys(csrf.body)]).toEqual([200, ['csrfToken']]);
     expect(csrf.headers['set-cookie']?.[0]).toMatch(/^authjs\.csrf-token=/);

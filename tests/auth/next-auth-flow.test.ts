@@ -11,7 +11,16 @@ import { recordingLogger } from '../helpers/serve';
 import { DEMO_ROUTES, PASSWORD, SECRET, USERS_FILE, cookieHeader, cookiesOf, setCookieLine, signIn } from './helpers';
 import { useRouteEnv } from './route-env';
 
-useRouteEnv({ AUTH_SECRET: SECRET, AUTH_USERS_FILE: USERS_FILE, AUTH_TRUST_HOST: '1', NEXTAUTH_SECRET: undefined, NEXTAUTH_URL: undefined, AUTH_URL: undefined, AUTH_GITHUB_ID: undefined, AUTH_GOOGLE_ID: undefined });
+useRouteEnv({
+  AUTH_SECRET: SECRET,
+  AUTH_USERS_FILE: USERS_FILE,
+  AUTH_TRUST_HOST: '1',
+  NEXTAUTH_SECRET: undefined,
+  NEXTAUTH_URL: undefined,
+  AUTH_URL: undefined,
+  AUTH_GITHUB_ID: undefined,
+  AUTH_GOOGLE_ID: undefined,
+});
 
 const log = recordingLogger();
 let app: ReturnType<typeof createApp>;
@@ -28,15 +37,25 @@ describe('sign-in with username and password', () => {
     expect(response.headers['content-type']).toBe('application/json');
     expect(response.body).toEqual({ csrfToken: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const setCookie = response.headers['set-cookie'] as unknown as string[];
-    expect(setCookieLine(setCookie, 'next-auth.csrf-token')).toBe(`next-auth.csrf-token=${response.body.csrfToken}%7C${cookiesOf(setCookie)['next-auth.csrf-token'].split('%7C')[1]}; Path=/; HttpOnly; SameSite=Lax`);
-    expect(setCookieLine(setCookie, 'next-auth.callback-url')).toMatch(/^next-auth\.callback-url=http%3A%2F%2F127\.0\.0\.1%3A\d+; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(setCookieLine(setCookie, 'next-auth.csrf-token')).toBe(
+      `next-auth.csrf-token=${response.body.csrfToken}%7C${cookiesOf(setCookie)['next-auth.csrf-token'].split('%7C')[1]}; Path=/; HttpOnly; SameSite=Lax`,
+    );
+    expect(setCookieLine(setCookie, 'next-auth.callback-url')).toMatch(
+      /^next-auth\.callback-url=http%3A%2F%2F127\.0\.0\.1%3A\d+; Path=\/; HttpOnly; SameSite=Lax$/,
+    );
   });
 
   test('GET /api/auth/providers lists the users-file Credentials provider', async () => {
     const response = await request(app).get('/api/auth/providers');
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
-      credentials: { id: 'credentials', name: 'Username', type: 'credentials', signinUrl: expect.stringMatching(/\/api\/auth\/signin\/credentials$/), callbackUrl: expect.stringMatching(/\/api\/auth\/callback\/credentials$/) },
+      credentials: {
+        id: 'credentials',
+        name: 'Username',
+        type: 'credentials',
+        signinUrl: expect.stringMatching(/\/api\/auth\/signin\/credentials$/),
+        callbackUrl: expect.stringMatching(/\/api\/auth\/callback\/credentials$/),
+      },
     });
   });
 
@@ -47,7 +66,9 @@ describe('sign-in with username and password', () => {
     const result = await signIn(app, { username, password: PASSWORD });
     expect(result.status).toBe(302);
     expect(result.location).toMatch(ORIGIN);
-    expect(setCookieLine(result.setCookie, 'next-auth.session-token')).toMatch(/^next-auth\.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0\.\.[^;]+; Path=\/; Expires=[^;]+ GMT; HttpOnly; SameSite=Lax$/);
+    expect(setCookieLine(result.setCookie, 'next-auth.session-token')).toMatch(
+      /^next-auth\.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0\.\.[^;]+; Path=\/; Expires=[^;]+ GMT; HttpOnly; SameSite=Lax$/,
+    );
   });
 
   test('the session: /api/auth/session, the article route, auth() behind the guard; then sign-out ends it', async () => {
@@ -80,7 +101,11 @@ describe('sign-in with username and password', () => {
     const article = await request(app).get('/api/session');
     expect([article.status, article.text]).toEqual([401, 'Unauthorized access detected']);
     const me = await request(app).get('/api/me');
-    expect([me.status, me.body, me.headers['www-authenticate']]).toEqual([401, { error: 'Unauthorized' }, 'Cookie realm="nextpress", form-action="/api/auth/signin"']);
+    expect([me.status, me.body, me.headers['www-authenticate']]).toEqual([
+      401,
+      { error: 'Unauthorized' },
+      'Cookie realm="nextpress", form-action="/api/auth/signin"',
+    ]);
   });
 
   test('auth() on an unguarded route answers null without a session (here: the guard is off for /api/me)', async () => {
@@ -104,7 +129,9 @@ describe('next-auth’s own answers to bad sign-ins (never a 500)', () => {
     ['an over-long password', { username: 'demo', password: 'x'.repeat(5000) }],
   ])('%s → 302 to /api/auth/error?error=CredentialsSignin, no session cookie', async (_name, fields) => {
     const { token, cookie } = await csrf();
-    const response = await callback(cookie).type('form').send({ csrfToken: token, ...fields });
+    const response = await callback(cookie)
+      .type('form')
+      .send({ csrfToken: token, ...fields });
     expect(response.status).toBe(302);
     expect(response.headers.location).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/auth\/error\?error=CredentialsSignin&provider=credentials$/);
     expect(setCookieLine(response.headers['set-cookie'], 'next-auth.session-token')).toBeUndefined();
@@ -112,7 +139,10 @@ describe('next-auth’s own answers to bad sign-ins (never a 500)', () => {
 
   test.each([
     ['no csrfToken field', (token: string) => ({ username: 'demo', password: PASSWORD })],
-    ['a csrfToken that is not the cookie’s', (token: string) => ({ csrfToken: token.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')), username: 'demo', password: PASSWORD })],
+    [
+      'a csrfToken that is not the cookie’s',
+      (token: string) => ({ csrfToken: token.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')), username: 'demo', password: PASSWORD }),
+    ],
   ])('%s → 302 to /api/auth/signin?csrf=true, no session cookie', async (_name, fields) => {
     const { token, cookie } = await csrf();
     const response = await callback(cookie).type('form').send(fields(token));

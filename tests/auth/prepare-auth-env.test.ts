@@ -46,11 +46,23 @@ describe('prepareAuthEnv', () => {
   });
 
   test.each([
-    ['next-auth, AUTH_URL → NEXTAUTH_URL with the base path', { AUTH_URL: 'https://app.example' }, { NEXTAUTH_URL: 'https://app.example/api/auth', AUTH_TRUST_HOST: undefined }],
-    ['next-auth, AUTH_URL and AUTH_BASE_PATH', { AUTH_URL: 'https://app.example/', AUTH_BASE_PATH: '/auth' }, { NEXTAUTH_URL: 'https://app.example/auth', AUTH_TRUST_HOST: undefined }],
+    [
+      'next-auth, AUTH_URL → NEXTAUTH_URL with the base path',
+      { AUTH_URL: 'https://app.example' },
+      { NEXTAUTH_URL: 'https://app.example/api/auth', AUTH_TRUST_HOST: undefined },
+    ],
+    [
+      'next-auth, AUTH_URL and AUTH_BASE_PATH',
+      { AUTH_URL: 'https://app.example/', AUTH_BASE_PATH: '/auth' },
+      { NEXTAUTH_URL: 'https://app.example/auth', AUTH_TRUST_HOST: undefined },
+    ],
     ['next-auth, no URL → AUTH_TRUST_HOST (X-Forwarded-* are made trustworthy)', {}, { NEXTAUTH_URL: undefined, AUTH_TRUST_HOST: 'true' }],
     ['next-auth, AUTH_TRUST_HOST already set → kept', { AUTH_TRUST_HOST: '0' }, { NEXTAUTH_URL: undefined, AUTH_TRUST_HOST: '0' }],
-    ['next-auth, NEXTAUTH_URL already set → nothing changes', { NEXTAUTH_URL: 'https://own.example/api/auth', AUTH_URL: 'https://app.example' }, { NEXTAUTH_URL: 'https://own.example/api/auth', AUTH_TRUST_HOST: undefined }],
+    [
+      'next-auth, NEXTAUTH_URL already set → nothing changes',
+      { NEXTAUTH_URL: 'https://own.example/api/auth', AUTH_URL: 'https://app.example' },
+      { NEXTAUTH_URL: 'https://own.example/api/auth', AUTH_TRUST_HOST: undefined },
+    ],
     ['authjs → next-auth’s variables untouched', { AUTH_PROVIDER: 'authjs' }, { NEXTAUTH_URL: undefined, AUTH_TRUST_HOST: undefined }],
   ])('%s', (_name, vars, expected) => {
     const { env } = prepare({ NODE_ENV: 'development', AUTH_SECRET: 'x', ...vars });
@@ -58,9 +70,22 @@ describe('prepareAuthEnv', () => {
   });
 
   test('the settings are config.auth with the secret filled in', () => {
-    const { settings } = prepare({ NODE_ENV: 'development', AUTH_SECRET: 'x', AUTH_PROVIDER: 'authjs', PROTECTED_PATHS: '/api/a,/api/b/**', AUTH_BASE_PATH: '/auth' });
+    const { settings } = prepare({
+      NODE_ENV: 'development',
+      AUTH_SECRET: 'x',
+      AUTH_PROVIDER: 'authjs',
+      PROTECTED_PATHS: '/api/a,/api/b/**',
+      AUTH_BASE_PATH: '/auth',
+    });
     expect(settings).toEqual({
-      secret: 'x', url: undefined, basePath: '/auth', provider: 'authjs', github: undefined, google: undefined, usersFile: undefined, protectedPaths: ['/api/a', '/api/b/**'],
+      secret: 'x',
+      url: undefined,
+      basePath: '/auth',
+      provider: 'authjs',
+      github: undefined,
+      google: undefined,
+      usersFile: undefined,
+      protectedPaths: ['/api/a', '/api/b/**'],
     });
   });
 });

@@ -18,7 +18,14 @@ import { FIXTURE_ROUTES, PASSWORD, SECRET, USERS_FILE, cookieHeader, setCookieLi
 import { useRouteEnv } from './route-env';
 
 // next-auth without NEXTAUTH_URL, as `npm start` runs it: AUTH_TRUST_HOST, with X-Forwarded-* made trustworthy.
-useRouteEnv({ AUTH_SECRET: SECRET, AUTH_USERS_FILE: USERS_FILE, AUTH_TRUST_HOST: 'true', NEXTAUTH_URL: undefined, NEXTAUTH_SECRET: undefined, AUTH_URL: undefined });
+useRouteEnv({
+  AUTH_SECRET: SECRET,
+  AUTH_USERS_FILE: USERS_FILE,
+  AUTH_TRUST_HOST: 'true',
+  NEXTAUTH_URL: undefined,
+  NEXTAUTH_SECRET: undefined,
+  AUTH_URL: undefined,
+});
 
 const HTTPS = { 'x-forwarded-proto': 'https' };
 
@@ -39,13 +46,19 @@ describe.each<[System, string]>([
     const app = appFor(system, true);
     const csrf = await request(app).get('/api/auth/csrf').set(HTTPS);
     const setCookie = csrf.headers['set-cookie'] as unknown as string[];
-    expect(setCookieLine(setCookie, `__Host-${prefix}.csrf-token`)).toMatch(new RegExp(`^__Host-${prefix}\\.csrf-token=[0-9a-f]{64}%7C[0-9a-f]{64}; Path=/; HttpOnly; Secure; SameSite=Lax$`));
-    expect(setCookieLine(setCookie, `__Secure-${prefix}.callback-url`)).toMatch(new RegExp(`^__Secure-${prefix}\\.callback-url=https%3A%2F%2F127\\.0\\.0\\.1%3A\\d+; Path=/; HttpOnly; Secure; SameSite=Lax$`));
+    expect(setCookieLine(setCookie, `__Host-${prefix}.csrf-token`)).toMatch(
+      new RegExp(`^__Host-${prefix}\\.csrf-token=[0-9a-f]{64}%7C[0-9a-f]{64}; Path=/; HttpOnly; Secure; SameSite=Lax$`),
+    );
+    expect(setCookieLine(setCookie, `__Secure-${prefix}.callback-url`)).toMatch(
+      new RegExp(`^__Secure-${prefix}\\.callback-url=https%3A%2F%2F127\\.0\\.0\\.1%3A\\d+; Path=/; HttpOnly; Secure; SameSite=Lax$`),
+    );
 
     const signedIn = await signIn(app, { username: 'demo', password: PASSWORD, headers: HTTPS });
     expect(signedIn.status).toBe(302);
     expect(signedIn.location).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-    expect(setCookieLine(signedIn.setCookie, `__Secure-${prefix}.session-token`)).toMatch(new RegExp(`^__Secure-${prefix}\\.session-token=eyJ[^;]+; Path=/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$`));
+    expect(setCookieLine(signedIn.setCookie, `__Secure-${prefix}.session-token`)).toMatch(
+      new RegExp(`^__Secure-${prefix}\\.session-token=eyJ[^;]+; Path=/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$`),
+    );
 
     const cookie = cookieHeader(signedIn.jar);
     expect((await request(app).get('/api/session').set(HTTPS).set('cookie', cookie)).status).toBe(200);
@@ -58,7 +71,9 @@ describe.each<[System, string]>([
     const csrf = await request(app).get('/api/auth/csrf').set(HTTPS).set('x-forwarded-host', 'evil.example');
     const setCookie = csrf.headers['set-cookie'] as unknown as string[];
     expect(setCookieLine(setCookie, `${prefix}.csrf-token`)).toMatch(new RegExp(`^${prefix}\\.csrf-token=[^;]+; Path=/; HttpOnly; SameSite=Lax$`));
-    expect(setCookieLine(setCookie, `${prefix}.callback-url`)).toMatch(new RegExp(`^${prefix}\\.callback-url=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+; Path=/; HttpOnly; SameSite=Lax$`));
+    expect(setCookieLine(setCookie, `${prefix}.callback-url`)).toMatch(
+      new RegExp(`^${prefix}\\.callback-url=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+; Path=/; HttpOnly; SameSite=Lax$`),
+    );
     expect(setCookie.some((line) => /Secure/.test(line))).toBe(false);
 
     const signedIn = await signIn(app, { username: 'demo', password: PASSWORD, headers: { ...HTTPS, 'x-forwarded-host': 'evil.example' } });
@@ -75,8 +90,27 @@ describe('directly over TLS', () => {
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'nextpress-tls-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-        '-subj', '/CN=localhost', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+          '-keyout',
+          path.join(dir, 'key.pem'),
+          '-out',
+          path.join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
       tls = { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) };
     } catch {
       tls = undefined; // no openssl: the test below says so
@@ -103,7 +137,9 @@ describe('directly over TLS', () => {
       });
       expect(response.status).toBe(200);
       expect(setCookieLine(response.setCookie, `__Host-${prefix}.csrf-token`)).toMatch(/; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
-      expect(setCookieLine(response.setCookie, `__Secure-${prefix}.callback-url`)).toMatch(new RegExp(`=https%3A%2F%2F127\\.0\\.0\\.1%3A${port}; Path=/; HttpOnly; Secure; SameSite=Lax$`));
+      expect(setCookieLine(response.setCookie, `__Secure-${prefix}.callback-url`)).toMatch(
+        new RegExp(`=https%3A%2F%2F127\\.0\\.0\\.1%3A${port}; Path=/; HttpOnly; Secure; SameSite=Lax$`),
+      );
     } finally {
       server.closeAllConnections();
       await new Promise((done) => server.close(done));

@@ -38,20 +38,47 @@ describe('loadUsersFile', () => {
   const shape = 'Expected { "users": [{ "username", "passwordHash", "name"?, "email"?, "image"?, "id"? }] } (docs/auth.md).';
 
   test.each([
-    ['a plaintext password', { users: [{ username: 'bob', passwordHash: 'hunter2' }] },
-      "has users[0].passwordHash for 'bob' that is not a scrypt ($scrypt$ln=15,r=8,p=1$…) or bcrypt ($2b$…) hash (passwords are never stored as text). " + fix],
-    ['a hash of an unknown kind', { users: [{ username: 'a', passwordHash: SCRYPT }, { username: 'bob', passwordHash: '$argon2id$v=19$x' }] },
-      "has users[1].passwordHash for 'bob' that is not a scrypt ($scrypt$ln=15,r=8,p=1$…) or bcrypt ($2b$…) hash. " + fix],
-    ['a password field instead of a hash', { users: [{ username: 'bob', password: 'hunter2' }] },
-      `has a "password" for 'bob' (users[0]): passwords are never stored as text. ` + fix],
-    ['a missing hash', { users: [{ username: 'bob' }] },
-      'has a problem at users[0].passwordHash: Invalid input: expected string, received undefined. ' + shape],
-    ['an empty username', { users: [{ username: '', passwordHash: SCRYPT }] },
-      'has a problem at users[0].username: Too small: expected string to have >=1 characters. ' + shape],
-    ['a bare array', [{ username: 'bob', passwordHash: SCRYPT }],
-      'has a problem at the top level: Invalid input: expected object, received array. ' + shape],
-    ['a duplicate username', { users: [{ username: 'bob', passwordHash: SCRYPT }, { username: 'bob', passwordHash: SCRYPT }] },
-      "lists the username 'bob' twice (users[1]). Keep one entry per username."],
+    [
+      'a plaintext password',
+      { users: [{ username: 'bob', passwordHash: 'hunter2' }] },
+      "has users[0].passwordHash for 'bob' that is not a scrypt ($scrypt$ln=15,r=8,p=1$…) or bcrypt ($2b$…) hash (passwords are never stored as text). " + fix,
+    ],
+    [
+      'a hash of an unknown kind',
+      {
+        users: [
+          { username: 'a', passwordHash: SCRYPT },
+          { username: 'bob', passwordHash: '$argon2id$v=19$x' },
+        ],
+      },
+      "has users[1].passwordHash for 'bob' that is not a scrypt ($scrypt$ln=15,r=8,p=1$…) or bcrypt ($2b$…) hash. " + fix,
+    ],
+    [
+      'a password field instead of a hash',
+      { users: [{ username: 'bob', password: 'hunter2' }] },
+      `has a "password" for 'bob' (users[0]): passwords are never stored as text. ` + fix,
+    ],
+    [
+      'a missing hash',
+      { users: [{ username: 'bob' }] },
+      'has a problem at users[0].passwordHash: Invalid input: expected string, received undefined. ' + shape,
+    ],
+    [
+      'an empty username',
+      { users: [{ username: '', passwordHash: SCRYPT }] },
+      'has a problem at users[0].username: Too small: expected string to have >=1 characters. ' + shape,
+    ],
+    ['a bare array', [{ username: 'bob', passwordHash: SCRYPT }], 'has a problem at the top level: Invalid input: expected object, received array. ' + shape],
+    [
+      'a duplicate username',
+      {
+        users: [
+          { username: 'bob', passwordHash: SCRYPT },
+          { username: 'bob', passwordHash: SCRYPT },
+        ],
+      },
+      "lists the username 'bob' twice (users[1]). Keep one entry per username.",
+    ],
   ])('%s → fails naming the file, the entry and the fix', (_name, json, message) => {
     const file = fileWith(JSON.stringify(json));
     expect(() => loadUsersFile(file)).toThrow(`The users file '${file}' (AUTH_USERS_FILE) ${message}`);
@@ -59,7 +86,11 @@ describe('loadUsersFile', () => {
 
   test('not JSON → names the file and the parse error', () => {
     const file = fileWith('{ users: [] }');
-    expect(() => loadUsersFile(file)).toThrow(new RegExp(`^The users file '${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}' \\(AUTH_USERS_FILE\\) is not JSON \\(.+\\)\\. See docs/auth\\.md for the format\\.$`));
+    expect(() => loadUsersFile(file)).toThrow(
+      new RegExp(
+        `^The users file '${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}' \\(AUTH_USERS_FILE\\) is not JSON \\(.+\\)\\. See docs/auth\\.md for the format\\.$`,
+      ),
+    );
   });
 
   test('a missing file → names it', () => {

@@ -25,7 +25,13 @@ describe('implicit tags', () => {
   test('a route file and its URL path', () => {
     expect(toPage('api/posts/[id]/route.ts')).toBe('/api/posts/[id]/route');
     expect(toPage('(shop)/cart/route.js')).toBe('/(shop)/cart/route');
-    expect(pageTags('/api/posts/[id]/route')).toEqual(['_N_T_/layout', '_N_T_/api/layout', '_N_T_/api/posts/layout', '_N_T_/api/posts/[id]/layout', '_N_T_/api/posts/[id]/route']);
+    expect(pageTags('/api/posts/[id]/route')).toEqual([
+      '_N_T_/layout',
+      '_N_T_/api/layout',
+      '_N_T_/api/posts/layout',
+      '_N_T_/api/posts/[id]/layout',
+      '_N_T_/api/posts/[id]/route',
+    ]);
     expect(pageTags('/route')).toEqual(['_N_T_/layout', '_N_T_/route']);
   });
 
@@ -92,7 +98,9 @@ describe('memory cache', () => {
 
 describe('next/cache arguments', () => {
   test("unstable_cache refuses revalidate: 0 with Next's message", () => {
-    expect(() => unstable_cache(async () => 1, ['k'], { revalidate: 0 })).toThrow('Invariant revalidate: 0 can not be passed to unstable_cache(), must be "false" or "> 0"');
+    expect(() => unstable_cache(async () => 1, ['k'], { revalidate: 0 })).toThrow(
+      'Invariant revalidate: 0 can not be passed to unstable_cache(), must be "false" or "> 0"',
+    );
   });
 
   test('updateTag is for Server Actions only, as in Next 16', () => {

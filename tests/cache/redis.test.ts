@@ -107,7 +107,15 @@ describeWithRedis('Redis cache handler', () => {
     await handler.ready?.();
     const body = Buffer.from([0, 1, 2, 255]);
     const now = Date.now();
-    await handler.set('k', { status: 201, headers: ['content-type', 'application/octet-stream', 'set-cookie', ['a=1', 'b=2']], body, tags: ['t1'], createdAt: now, staleAt: now + 1000, expireAt: now + 60_000 });
+    await handler.set('k', {
+      status: 201,
+      headers: ['content-type', 'application/octet-stream', 'set-cookie', ['a=1', 'b=2']],
+      body,
+      tags: ['t1'],
+      createdAt: now,
+      staleAt: now + 1000,
+      expireAt: now + 60_000,
+    });
     expect(await handler.get('k')).toEqual({
       status: 201,
       headers: ['content-type', 'application/octet-stream', 'set-cookie', ['a=1', 'b=2']],

@@ -176,7 +176,9 @@ describe("dynamic = 'error'", () => {
     const res = await get('/error-bad');
     expect(res.status).toBe(500);
     const line = log.lines.find((entry) => entry.level === 'error' && String((entry.obj.err as Error)?.message).includes('dynamic = "error"'));
-    expect((line?.obj.err as Error).message).toBe('Route /error-bad with `dynamic = "error"` couldn\'t be rendered statically because it used `request.headers`.');
+    expect((line?.obj.err as Error).message).toBe(
+      'Route /error-bad with `dynamic = "error"` couldn\'t be rendered statically because it used `request.headers`.',
+    );
     expect((await get('/error-bad')).status).toBe(500);
   });
 });

@@ -82,7 +82,11 @@ describe('npm start (dist/server/cli.js)', () => {
       const { port } = blocker.address() as AddressInfo;
       const run = runCli(cli, app, { PORT: String(port) });
       expect((await within(run.exited, 10_000, 'exit')).code).toBe(1);
-      expect(run.stderr()).toMatch(new RegExp(`^\\[nextpress\\] Cannot listen on 127\\.0\\.0\\.1:${port}: .*EADDRINUSE.*Stop the other process or choose a free port \\(--port or PORT\\)\\.\\n$`));
+      expect(run.stderr()).toMatch(
+        new RegExp(
+          `^\\[nextpress\\] Cannot listen on 127\\.0\\.0\\.1:${port}: .*EADDRINUSE.*Stop the other process or choose a free port \\(--port or PORT\\)\\.\\n$`,
+        ),
+      );
     } finally {
       blocker.close();
     }

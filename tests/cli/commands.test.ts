@@ -118,7 +118,7 @@ describe('start', () => {
     await stop(run);
   });
 
-  test('[dir] with app/ serves that Next project; with neither [dir] nor ROUTES_DIR the working folder\'s app/', async () => {
+  test("[dir] with app/ serves that Next project; with neither [dir] nor ROUTES_DIR the working folder's app/", async () => {
     const project = writeApp({ 'app/api/where/route.ts': "export const GET = () => new Response('app folder');" });
     const byDir = runCli(cli, app, { ROUTES_DIR: undefined }, ['start', project]);
     expect((await fetchText(`${await listeningUrl(byDir)}/api/where`)).body).toBe('app folder');
@@ -261,7 +261,7 @@ describe('--help and --version', () => {
     expect(result.stdout).toMatch(/\nOptions:\n {6}--routes <dir> {2,}the routes folder itself \(wins over \[dir\] and ROUTES_DIR\)\n/);
   });
 
-  test.each(['--version', '-v'])('%s prints package.json\'s version', async (flag) => {
+  test.each(['--version', '-v'])("%s prints package.json's version", async (flag) => {
     expect(await runToEnd([flag])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
   });
 });
@@ -302,8 +302,14 @@ describe('routes', () => {
 
   test('[dir] of a Next project with src/app/, --routes over [dir]', async () => {
     const project = writeApp({ 'src/app/api/a/route.ts': 'export const GET = () => {};\n', 'other/b/route.ts': 'export const PUT = () => {};\n' });
-    expect(await runToEnd(['routes', project, '--json'])).toEqual({ code: 0, stdout: '[\n  {\n    "pattern": "/api/a",\n    "methods": [\n      "GET"\n    ],\n    "file": "api/a/route.ts"\n  }\n]\n', stderr: '' });
-    expect(JSON.parse((await runToEnd(['routes', project, '--routes', join(project, 'other'), '--json'])).stdout)).toEqual([{ pattern: '/b', methods: ['PUT'], file: 'b/route.ts' }]);
+    expect(await runToEnd(['routes', project, '--json'])).toEqual({
+      code: 0,
+      stdout: '[\n  {\n    "pattern": "/api/a",\n    "methods": [\n      "GET"\n    ],\n    "file": "api/a/route.ts"\n  }\n]\n',
+      stderr: '',
+    });
+    expect(JSON.parse((await runToEnd(['routes', project, '--routes', join(project, 'other'), '--json'])).stdout)).toEqual([
+      { pattern: '/b', methods: ['PUT'], file: 'b/route.ts' },
+    ]);
   });
 
   test('a conflict: its message and exit 1', async () => {
@@ -378,7 +384,8 @@ describe('check', () => {
   test('check <Next project>: its route files are imported from the project root, as start serves them; pages are counted as not served', async () => {
     const project = writeApp({
       'content/data.txt': 'at the root\n',
-      'src/app/api/data/route.ts': "import { readFileSync } from 'node:fs';\nimport path from 'node:path';\n\nconst data = readFileSync(path.join(process.cwd(), 'content', 'data.txt'), 'utf8');\nexport const GET = () => new Response(data);\n",
+      'src/app/api/data/route.ts':
+        "import { readFileSync } from 'node:fs';\nimport path from 'node:path';\n\nconst data = readFileSync(path.join(process.cwd(), 'content', 'data.txt'), 'utf8');\nexport const GET = () => new Response(data);\n",
       'src/app/page.tsx': 'export default function Page() {\n  return null;\n}\n',
     });
     expect(await runToEnd(['check', project])).toEqual({
@@ -393,6 +400,10 @@ describe('check', () => {
   test('an empty .env value and a clean folder: exit 0', async () => {
     const dir = writeApp({ ...ROUTES, '.env': 'UNUSED=\n' });
     writeFileSync(join(dir, 'routes', 'extra.ts'), 'export const helper = 1;\n'); // not a route file
-    expect(await runToEnd(['check'], { cwd: dir })).toEqual({ code: 0, stdout: '[nextpress] check: 2 routes in routes/, every route file imported, no problems\n', stderr: '' });
+    expect(await runToEnd(['check'], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: '[nextpress] check: 2 routes in routes/, every route file imported, no problems\n',
+      stderr: '',
+    });
   });
 });

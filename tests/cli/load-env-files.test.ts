@@ -12,7 +12,7 @@ import { loadEnvFiles } from '../../server/cli/load-env-files';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextpress-env-files-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-test("NODE_ENV=test: .env.test.local, .env.test, .env (not .env.local), first wins, $VAR expands, real variables win", () => {
+test('NODE_ENV=test: .env.test.local, .env.test, .env (not .env.local), first wins, $VAR expands, real variables win', () => {
   const files: Record<string, string> = {
     '.env.test.local': 'NP_ORDER=test.local\n',
     '.env.local': 'NP_ORDER=local\nNP_LOCAL=yes\n',

@@ -10,7 +10,10 @@ describe('parseCommandLine', () => {
     [['start'], { kind: 'run', command: 'start', dir: undefined, flags: {} }],
     [['-p', '4000'], { kind: 'run', command: 'start', dir: undefined, flags: { port: '4000' } }],
     [['start', 'my-app', '--port=4000', '-H', '::1'], { kind: 'run', command: 'start', dir: 'my-app', flags: { port: '4000', hostname: '::1' } }],
-    [['start', '-p4000', '--hostname', 'localhost', '--routes', 'api'], { kind: 'run', command: 'start', dir: undefined, flags: { port: '4000', hostname: 'localhost', routes: 'api' } }],
+    [
+      ['start', '-p4000', '--hostname', 'localhost', '--routes', 'api'],
+      { kind: 'run', command: 'start', dir: undefined, flags: { port: '4000', hostname: 'localhost', routes: 'api' } },
+    ],
     [['start', '--', '-odd-folder'], { kind: 'run', command: 'start', dir: '-odd-folder', flags: {} }],
     [['routes'], { kind: 'run', command: 'routes', dir: undefined, flags: {} }],
     [['routes', 'site', '--json'], { kind: 'run', command: 'routes', dir: 'site', flags: { json: true } }],

@@ -21,7 +21,7 @@ afterAll(async () => {
   await served.close();
 });
 
-describe('/api/redirect-to-user (the article\'s redirect() example)', () => {
+describe("/api/redirect-to-user (the article's redirect() example)", () => {
   test('answers 307 to the [user] route with an empty body', async () => {
     const res = await fetch(`${served.url}/api/redirect-to-user`, { redirect: 'manual' });
     expect(res.status).toBe(307);
@@ -37,8 +37,8 @@ describe('/api/redirect-to-user (the article\'s redirect() example)', () => {
   });
 });
 
-describe('/api/content-type (the article\'s headers() example)', () => {
-  test('echoes the request\'s Content-Type', async () => {
+describe("/api/content-type (the article's headers() example)", () => {
+  test("echoes the request's Content-Type", async () => {
     const res = await fetch(`${served.url}/api/content-type`, { headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
@@ -51,7 +51,7 @@ describe('/api/content-type (the article\'s headers() example)', () => {
   });
 });
 
-describe('/api/github-users (the article\'s static GitHub search example)', () => {
+describe("/api/github-users (the article's static GitHub search example)", () => {
   let github: Server;
   let githubUrl: string;
   const seen: string[] = [];

@@ -29,8 +29,7 @@ const ASYNC_ONLY: Era[] = ['15'];
 const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
 const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 const EXPIRED = 'Expires=Thu, 01 Jan 1970 00:00:00 GMT';
-const OUTSIDE = (name: string) =>
-  `\`${name}\` was called outside a request scope. Read more: https://nextjs.org/docs/messages/next-dynamic-api-wrong-context`;
+const OUTSIDE = (name: string) => `\`${name}\` was called outside a request scope. Read more: https://nextjs.org/docs/messages/next-dynamic-api-wrong-context`;
 
 /** Status, the headers that matter, Set-Cookie as a list, and the body text. */
 async function answer(response: Response, headerNames: string[] = []) {
@@ -61,7 +60,7 @@ async function afterEntries(client: Client, route: string): Promise<unknown[]> {
 export const ERA_CASES: EraCase[] = [
   // next/headers: headers()
   {
-    name: 'headers(): read, Object.fromEntries, x-forwarded-proto, and mutation throws Next\'s error',
+    name: "headers(): read, Object.fromEntries, x-forwarded-proto, and mutation throws Next's error",
     eras: BOTH,
     async run(client) {
       expect(await answer(await client.get('/headers', { headers: { 'x-custom': 'hello' } }), ['content-type'])).toEqual({
@@ -150,7 +149,7 @@ export const ERA_CASES: EraCase[] = [
     },
   },
   {
-    name: 'next/headers outside a request (module scope) throws Next\'s message',
+    name: "next/headers outside a request (module scope) throws Next's message",
     eras: BOTH,
     async run(client) {
       expect(await (await client.get('/outside')).json()).toEqual({ errors: [OUTSIDE('headers'), OUTSIDE('cookies')] });
@@ -219,7 +218,10 @@ export const ERA_CASES: EraCase[] = [
     name: 'forbidden() -> 403 and unauthorized() -> 401, empty bodies',
     eras: ASYNC_ONLY,
     async run(client) {
-      for (const [kind, status] of [['forbidden', 403], ['unauthorized', 401]] as const) {
+      for (const [kind, status] of [
+        ['forbidden', 403],
+        ['unauthorized', 401],
+      ] as const) {
         expect(await answer(await client.get(`/navigation/${kind}`), ['content-type'])).toEqual({
           status,
           headers: { 'content-type': null },
@@ -230,7 +232,7 @@ export const ERA_CASES: EraCase[] = [
     },
   },
   {
-    name: 'Next 13/14\'s NEXT_NOT_FOUND digest -> 404',
+    name: "Next 13/14's NEXT_NOT_FOUND digest -> 404",
     eras: ['13'],
     async run(client) {
       expect(await answer(await client.get('/legacy-not-found'))).toEqual({ status: 404, headers: {}, cookies: [], body: '' });
@@ -282,7 +284,7 @@ export const ERA_CASES: EraCase[] = [
     },
   },
   {
-    name: 'NextResponse.next(), .rewrite() and a relative .redirect() answer an empty 500 and log Next\'s message',
+    name: "NextResponse.next(), .rewrite() and a relative .redirect() answer an empty 500 and log Next's message",
     eras: BOTH,
     async run(client) {
       for (const kind of ['next', 'rewrite', 'relative-redirect']) {
@@ -304,7 +306,9 @@ export const ERA_CASES: EraCase[] = [
         expect(logged).toContainEqual(
           expect.objectContaining({
             // pino appends the cause's message ("...: Invalid URL"); the console logger does not
-            error: expect.stringContaining('URL is malformed "/relative". Please use only absolute URLs - https://nextjs.org/docs/messages/middleware-relative-urls'),
+            error: expect.stringContaining(
+              'URL is malformed "/relative". Please use only absolute URLs - https://nextjs.org/docs/messages/middleware-relative-urls',
+            ),
           }),
         );
       });
@@ -388,7 +392,10 @@ export const ERA_CASES: EraCase[] = [
       await eventually(async () => {
         expect(await afterEntries(client, 'after/promise')).toEqual([{ route: 'after/promise' }]);
         expect(client.loggedErrors()).toContainEqual({ msg: "Error in after() callback of 'after/fails/route.ts'", error: 'after() callback failed' });
-        expect(client.loggedErrors()).toContainEqual({ msg: "Error in after() callback of 'after/promise/route.ts'", error: 'a promise passed to after() rejected' });
+        expect(client.loggedErrors()).toContainEqual({
+          msg: "Error in after() callback of 'after/promise/route.ts'",
+          error: 'a promise passed to after() rejected',
+        });
       });
     },
   },
@@ -396,7 +403,12 @@ export const ERA_CASES: EraCase[] = [
     name: 'after(): one called inside an after() callback runs too, still inside the request',
     eras: ASYNC_ONLY,
     async run(client) {
-      expect(await answer(await client.get('/after/nested', { headers: { 'x-trace': 'trace-nested' } }))).toEqual({ status: 200, headers: {}, cookies: [], body: 'nested after()' });
+      expect(await answer(await client.get('/after/nested', { headers: { 'x-trace': 'trace-nested' } }))).toEqual({
+        status: 200,
+        headers: {},
+        cookies: [],
+        body: 'nested after()',
+      });
       await eventually(async () => {
         expect(await afterEntries(client, 'after/nested')).toEqual([
           { route: 'after/nested', depth: 1 },
@@ -414,7 +426,8 @@ export const ERA_CASES: EraCase[] = [
         expect(await afterEntries(client, 'after/late-cookie')).toEqual([
           {
             route: 'after/late-cookie',
-            error: 'Cookies can only be modified in a Server Action or Route Handler. Read more: https://nextjs.org/docs/app/api-reference/functions/cookies#options',
+            error:
+              'Cookies can only be modified in a Server Action or Route Handler. Read more: https://nextjs.org/docs/app/api-reference/functions/cookies#options',
             readable: 'set in the handler',
           },
         ]);

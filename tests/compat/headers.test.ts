@@ -7,15 +7,14 @@ import { cookies, draftMode, headers } from 'next/headers';
 import { previewModeId } from '../../server/next/preview-mode-id';
 import { fakeRequest } from './with-request';
 
-const OUTSIDE = (name: string) =>
-  `\`${name}\` was called outside a request scope. Read more: https://nextjs.org/docs/messages/next-dynamic-api-wrong-context`;
+const OUTSIDE = (name: string) => `\`${name}\` was called outside a request scope. Read more: https://nextjs.org/docs/messages/next-dynamic-api-wrong-context`;
 
 describe('outside a request', () => {
   test.each([
     ['headers', () => headers()],
     ['cookies', () => cookies()],
     ['draftMode', () => draftMode()],
-  ])('%s() throws Next\'s message', (name, call) => {
+  ])("%s() throws Next's message", (name, call) => {
     expect(call).toThrow(OUTSIDE(name));
   });
 });
@@ -67,7 +66,7 @@ describe('headers()', () => {
 });
 
 describe('cookies()', () => {
-  test('reads the request cookies both ways, with Next\'s shape', async () => {
+  test("reads the request cookies both ways, with Next's shape", async () => {
     const request = fakeRequest({ cookie: 'theme=dark; session=a%20b' });
     await request.run(async () => {
       expect(cookies().get('theme')).toEqual({ name: 'theme', value: 'dark', path: '/' });
@@ -93,7 +92,11 @@ describe('cookies()', () => {
       jar.set({ name: 'token', value: 'a;b', secure: true, path: '/api' });
       expect(jar.get('theme')?.value).toBe('light');
       expect(cookies().get('old')).toEqual({ name: 'old', value: '', path: '/', expires: new Date(0) });
-      expect(cookies().getAll().map((c) => c.name)).toEqual(['old', 'keep', 'theme', 'token']);
+      expect(
+        cookies()
+          .getAll()
+          .map((c) => c.name),
+      ).toEqual(['old', 'keep', 'theme', 'token']);
     });
     expect(request.store.responseCookies?.toSetCookieHeaders()).toEqual([
       'old=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT',
@@ -119,7 +122,7 @@ describe('cookies()', () => {
     expect(request.store.responseCookies?.toSetCookieHeaders()).toEqual(['a=3; Path=/', 'b=2; Path=/']);
   });
 
-  test('Next 16\'s `revalidate` option is accepted and never serialised', () => {
+  test("Next 16's `revalidate` option is accepted and never serialised", () => {
     const request = fakeRequest();
     request.run(() => {
       cookies().set('a', '1', { revalidate: false } as never);
@@ -140,7 +143,7 @@ describe('cookies()', () => {
     });
   });
 
-  test('a jar already on the request (another feature\'s) keeps its cookies, first', () => {
+  test("a jar already on the request (another feature's) keeps its cookies, first", () => {
     const request = fakeRequest();
     request.store.responseCookies = { toSetCookieHeaders: () => ['first=1'] };
     request.run(() => cookies().set('second', '2'));
@@ -176,7 +179,7 @@ describe('draftMode()', () => {
     expect(request.store.dynamicUsage).toBe('draftMode().enable()');
   });
 
-  test('disable() expires only __prerender_bypass, as Next does (not the Pages router\'s __next_preview_data)', () => {
+  test("disable() expires only __prerender_bypass, as Next does (not the Pages router's __next_preview_data)", () => {
     const request = fakeRequest({ cookie: `__prerender_bypass=${id}` });
     request.run(() => draftMode().disable());
     expect(request.store.responseCookies?.toSetCookieHeaders()).toEqual([`__prerender_bypass=; ${expired}`]);
@@ -194,7 +197,7 @@ describe('draftMode()', () => {
     }
   });
 
-  test.each(['enable', 'disable'] as const)('%s() once the response is out throws Next\'s after() message', (method) => {
+  test.each(['enable', 'disable'] as const)("%s() once the response is out throws Next's after() message", (method) => {
     const request = fakeRequest({ cookie: `__prerender_bypass=${id}` });
     request.res.headersSent = true;
     request.run(() => {

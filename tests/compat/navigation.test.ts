@@ -36,7 +36,13 @@ describe('the thrown errors', () => {
   test.each([
     ["redirect('/login')", () => redirect('/login'), 'NEXT_REDIRECT', 'NEXT_REDIRECT;replace;/login;307;', { status: 307, location: '/login' }],
     ["redirect('/a', 'push')", () => redirect('/a', RedirectType.push), 'NEXT_REDIRECT', 'NEXT_REDIRECT;push;/a;307;', { status: 307, location: '/a' }],
-    ["redirect('https://b.test/x?q=1;2')", () => redirect('https://b.test/x?q=1;2'), 'NEXT_REDIRECT', 'NEXT_REDIRECT;replace;https://b.test/x?q=1;2;307;', { status: 307, location: 'https://b.test/x?q=1;2' }],
+    [
+      "redirect('https://b.test/x?q=1;2')",
+      () => redirect('https://b.test/x?q=1;2'),
+      'NEXT_REDIRECT',
+      'NEXT_REDIRECT;replace;https://b.test/x?q=1;2;307;',
+      { status: 307, location: 'https://b.test/x?q=1;2' },
+    ],
     ["permanentRedirect('/new')", () => permanentRedirect('/new'), 'NEXT_REDIRECT', 'NEXT_REDIRECT;replace;/new;308;', { status: 308, location: '/new' }],
     ['notFound()', () => notFound(), 'NEXT_HTTP_ERROR_FALLBACK;404', 'NEXT_HTTP_ERROR_FALLBACK;404', { status: 404 }],
     ['forbidden()', () => forbidden(), 'NEXT_HTTP_ERROR_FALLBACK;403', 'NEXT_HTTP_ERROR_FALLBACK;403', { status: 403 }],

@@ -10,8 +10,7 @@ import { LightResponse, NativeResponse } from '../../server/next/light-response'
 import { fakeRequest } from './with-request';
 
 const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
-const SAFARI_IPHONE =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
+const SAFARI_IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
 const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
 describe('userAgentFromString', () => {
@@ -87,13 +86,13 @@ describe('after()', () => {
     ['a number', 42],
     ['null', null],
     ['an object', { then: 1 }],
-  ])('refuses %s with Next\'s message', (_name, value) => {
+  ])("refuses %s with Next's message", (_name, value) => {
     fakeRequest().run(() => {
       expect(() => after(value as never)).toThrow('`after()`: Argument must be a promise or a function');
     });
   });
 
-  test('outside a request it throws Next\'s message', () => {
+  test("outside a request it throws Next's message", () => {
     expect(() => after(() => {})).toThrow(
       '`after` was called outside a request scope. Read more: https://nextjs.org/docs/messages/next-dynamic-api-wrong-context',
     );
@@ -107,7 +106,7 @@ describe('connection()', () => {
     expect(request.store.dynamicUsage).toBe('connection()');
   });
 
-  test('outside a request it throws Next\'s message', () => {
+  test("outside a request it throws Next's message", () => {
     expect(() => connection()).toThrow('`connection` was called outside a request scope.');
   });
 });
@@ -168,7 +167,7 @@ describe('NextResponse (as Next documents and tests it)', () => {
     expect(response.body).toBeNull();
   });
 
-  test('redirect() refuses a non-redirect status and a relative URL with Next\'s messages', () => {
+  test("redirect() refuses a non-redirect status and a relative URL with Next's messages", () => {
     expect(() => NextResponse.redirect('https://a.test', 200)).toThrow(new RangeError('Failed to execute "redirect" on "response": Invalid status code'));
     expect(() => NextResponse.redirect('/relative')).toThrow(
       'URL is malformed "/relative". Please use only absolute URLs - https://nextjs.org/docs/messages/middleware-relative-urls',
@@ -219,13 +218,29 @@ describe('NextResponse string bodies behave as the platform Response (kept as a 
     ['json()', '{"a":[1,2]}', { headers: { 'content-type': 'application/json' } }, (r) => r.json()],
     ['arrayBuffer()', 'héllo', undefined, async (r) => [...new Uint8Array(await r.arrayBuffer())]],
     ['bytes()', 'bytes', undefined, async (r) => [...(await r.bytes())]],
-    ['blob()', 'blob', { headers: { 'content-type': 'text/csv' } }, async (r) => { const blob = await r.blob(); return [blob.type, await blob.text()]; }],
+    [
+      'blob()',
+      'blob',
+      { headers: { 'content-type': 'text/csv' } },
+      async (r) => {
+        const blob = await r.blob();
+        return [blob.type, await blob.text()];
+      },
+    ],
     ['formData()', 'a=1&b=two', { headers: { 'content-type': 'application/x-www-form-urlencoded' } }, async (r) => [...(await r.formData())]],
     ['body stream', 'streamed', { status: 201, statusText: 'Made' }, streamText],
     ['text() twice', 'once', undefined, async (r) => [await r.text(), await r.text()]],
     ['json() of invalid JSON', 'not json', undefined, (r) => r.json()],
     ['clone() then both read', 'twice', undefined, async (r) => [await r.clone().text(), await r.text()]],
-    ['clone() after a read', 'used', undefined, async (r) => { await r.text(); return r.clone(); }],
+    [
+      'clone() after a read',
+      'used',
+      undefined,
+      async (r) => {
+        await r.text();
+        return r.clone();
+      },
+    ],
     ['a 204 with a body', 'nope', { status: 204 }, (r) => r.text()],
     ['an empty string', '', undefined, (r) => r.text()],
   ])('%s', async (_name, body, init, read) => {
@@ -265,4 +280,3 @@ describe('NextResponse string bodies behave as the platform Response (kept as a 
     expect(response.bodyUsed).toBe(true);
   });
 });
-

@@ -14,11 +14,6 @@ export interface FakeRequest {
 
 export function fakeRequest(headers: Record<string, string> = {}, url = 'http://a.test/api/x'): FakeRequest {
   const res = { headersSent: false };
-  const store = new RequestStore(
-    new Request(url, { headers }),
-    {} as IncomingMessage,
-    res as unknown as ServerResponse,
-    'api/x/route.ts',
-  );
+  const store = new RequestStore(new Request(url, { headers }), {} as IncomingMessage, res as unknown as ServerResponse, 'api/x/route.ts');
   return { store, res, run: (fn) => requestContext.run(store, fn) };
 }

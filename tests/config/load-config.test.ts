@@ -66,8 +66,7 @@ describe('loadConfig defaults', () => {
 });
 
 describe('loadConfig accepted forms', () => {
-  const pick = (config: Config, path: string): unknown =>
-    path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], config);
+  const pick = (config: Config, path: string): unknown => path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], config);
 
   test.each<[NodeJS.ProcessEnv, string, unknown]>([
     [{ NODE_ENV: 'production', AUTH_SECRET: SECRET }, 'nodeEnv', 'production'],

@@ -78,7 +78,10 @@ describe('dev', () => {
 
     // A conflict: reported, and the last good table keeps serving.
     write('routes/api/items/[other]/route.ts', 'export function GET() { return new Response("other"); }\n');
-    await run.waitFor((line) => typeof line.msg === 'string' && line.msg.includes("You cannot use different slug names for the same dynamic path ('id' !== 'other')."), 3000);
+    await run.waitFor(
+      (line) => typeof line.msg === 'string' && line.msg.includes("You cannot use different slug names for the same dynamic path ('id' !== 'other')."),
+      3000,
+    );
     const during = JSON.parse((await fetchText(`${url}/api/items/3`)).body);
     expect(during).toMatchObject({ version: 2, id: '3', greeting: 'bonjour' });
     rmSync(path.join(app, 'routes/api/items/[other]'), { recursive: true });

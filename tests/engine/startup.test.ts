@@ -38,13 +38,29 @@ function startError(files: string[]): { message: string; code: string | undefine
 
 describe('conflicts refuse to start, naming both files', () => {
   test.each([
-    [['(a)/x/route.ts', '(b)/x/route.ts'], 'Conflicting routes at /x: route at /(a)/x/route and route at /(b)/x/route.', ["'(a)/x/route.ts'", "'(b)/x/route.ts'"]],
-    [['u/[id]/route.ts', 'u/[userId]/a/route.ts'], "You cannot use different slug names for the same dynamic path ('id' !== 'userId').", ["'u/[id]/route.ts'", "'u/[userId]/a/route.ts'"]],
+    [
+      ['(a)/x/route.ts', '(b)/x/route.ts'],
+      'Conflicting routes at /x: route at /(a)/x/route and route at /(b)/x/route.',
+      ["'(a)/x/route.ts'", "'(b)/x/route.ts'"],
+    ],
+    [
+      ['u/[id]/route.ts', 'u/[userId]/a/route.ts'],
+      "You cannot use different slug names for the same dynamic path ('id' !== 'userId').",
+      ["'u/[id]/route.ts'", "'u/[userId]/a/route.ts'"],
+    ],
     [['docs/[...slug]/x/route.ts'], 'Catch-all must be the last part of the URL.', ["'docs/[...slug]/x/route.ts'"]],
-    [['d/[...a]/route.ts', 'd/[[...b]]/route.ts'], 'You cannot use both an required and optional catch-all route at the same level ("[...a]" and "[[...b]]" ).', ["'d/[...a]/route.ts'", "'d/[[...b]]/route.ts'"]],
-    [['x/route.ts', 'x/[[...slug]]/route.ts'], 'You cannot define a route with the same specificity as a optional catch-all route ("/x" and "/x[[...slug]]").', ["'x/route.ts'", "'x/[[...slug]]/route.ts'"]],
+    [
+      ['d/[...a]/route.ts', 'd/[[...b]]/route.ts'],
+      'You cannot use both an required and optional catch-all route at the same level ("[...a]" and "[[...b]]" ).',
+      ["'d/[...a]/route.ts'", "'d/[[...b]]/route.ts'"],
+    ],
+    [
+      ['x/route.ts', 'x/[[...slug]]/route.ts'],
+      'You cannot define a route with the same specificity as a optional catch-all route ("/x" and "/x[[...slug]]").',
+      ["'x/route.ts'", "'x/[[...slug]]/route.ts'"],
+    ],
     [['[id]/x/[id]/route.ts'], 'You cannot have the same slug name "id" repeat within a single dynamic path.', ["'[id]/x/[id]/route.ts'"]],
-    [['a/route.ts', 'a/route.js'], '', ["a/route.ts", "a/route.js"]],
+    [['a/route.ts', 'a/route.js'], '', ['a/route.ts', 'a/route.js']],
   ])('%j', (files, nextWording, named) => {
     const { message, code } = startError(files);
     expect(code).toBe('ROUTE_CONFLICT');

@@ -157,9 +157,24 @@ describe('malformed bodies', () => {
     send('POST', '/form', [...(type === undefined ? [] : [`Content-Type: ${type}`]), `Content-Length: ${Buffer.byteLength(body)}`], body);
 
   test.each<[string, string | undefined, string, string]>([
-    ['a wrong Content-Type', 'text/plain', 'a=1', "Malformed form data in request body: Content-Type is 'text/plain'; expected multipart/form-data (with a boundary) or application/x-www-form-urlencoded"],
-    ['no Content-Type', undefined, 'a=1', 'Malformed form data in request body: Content-Type is missing; expected multipart/form-data (with a boundary) or application/x-www-form-urlencoded'],
-    ['multipart without a boundary', 'multipart/form-data', '--x\r\n', "Malformed form data in request body: Content-Type 'multipart/form-data' has no boundary parameter"],
+    [
+      'a wrong Content-Type',
+      'text/plain',
+      'a=1',
+      "Malformed form data in request body: Content-Type is 'text/plain'; expected multipart/form-data (with a boundary) or application/x-www-form-urlencoded",
+    ],
+    [
+      'no Content-Type',
+      undefined,
+      'a=1',
+      'Malformed form data in request body: Content-Type is missing; expected multipart/form-data (with a boundary) or application/x-www-form-urlencoded',
+    ],
+    [
+      'multipart without a boundary',
+      'multipart/form-data',
+      '--x\r\n',
+      "Malformed form data in request body: Content-Type 'multipart/form-data' has no boundary parameter",
+    ],
   ])('formData() with %s -> 400 naming it', async (_name, type, body, message) => {
     const res = await form(type, body);
     expect([res.status, JSON.parse(res.body)]).toEqual([400, { error: message }]);
@@ -176,7 +191,15 @@ describe('malformed bodies', () => {
 
   test('a well-formed urlencoded and multipart form still parse', async () => {
     const url1 = await form('application/x-www-form-urlencoded', 'a=1&b=two');
-    expect([url1.status, JSON.parse(url1.body)]).toEqual([200, { entries: [['a', '1'], ['b', 'two']] }]);
+    expect([url1.status, JSON.parse(url1.body)]).toEqual([
+      200,
+      {
+        entries: [
+          ['a', '1'],
+          ['b', 'two'],
+        ],
+      },
+    ]);
     const multipart = '--XB\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--XB--\r\n';
     const mp = await form('multipart/form-data; boundary=XB', multipart);
     expect([mp.status, JSON.parse(mp.body)]).toEqual([200, { entries: [['a', '1']] }]);
@@ -189,7 +212,9 @@ describe('bodies over BODY_LIMIT (64 KB)', () => {
   test('declared: 413 before the handler reads', async () => {
     const res = await send('POST', '/upload', [`Content-Length: ${big.length}`], big);
     expect(res.status).toBe(413);
-    expect(JSON.parse(res.body).error).toBe('The request body (content-length 71680) exceeds the limit of 64 KB (BODY_LIMIT). Send a smaller body or raise BODY_LIMIT.');
+    expect(JSON.parse(res.body).error).toBe(
+      'The request body (content-length 71680) exceeds the limit of 64 KB (BODY_LIMIT). Send a smaller body or raise BODY_LIMIT.',
+    );
   });
 
   test('chunked, streamed past the limit: 413', async () => {
@@ -224,7 +249,11 @@ describe('floods and malformed framing', () => {
   });
 
   test('500 headers within the size limit: answered', async () => {
-    const res = await send('GET', '/ok?n=1', Array.from({ length: 500 }, (_, i) => `X-H${i}: v`));
+    const res = await send(
+      'GET',
+      '/ok?n=1',
+      Array.from({ length: 500 }, (_, i) => `X-H${i}: v`),
+    );
     expect([res.status, res.body]).toEqual([200, 'ok 1']);
   });
 
@@ -338,13 +367,20 @@ describe('handlers that misbehave', () => {
     expect(logged((line) => line.level === ERROR).map((line) => line.msg)).toEqual(["Error in route handler 'throws/route.ts'"]);
   });
 
-  test.each([['number', 'Number'], ['string', 'string'], ['null', 'null'], ['object', 'Object']])('returns a %s: an empty 500 with Next\'s message', async (kind, described) => {
+  test.each([
+    ['number', 'Number'],
+    ['string', 'string'],
+    ['null', 'null'],
+    ['object', 'Object'],
+  ])("returns a %s: an empty 500 with Next's message", async (kind, described) => {
     const logged = logSince();
     const res = await send('GET', `/not-response?kind=${kind}`);
     expect([res.status, res.body]).toEqual([500, '']);
     await settle();
     const [line] = logged((l) => l.level === ERROR);
-    expect(line.msg).toContain(`No response is returned from route handler 'not-response/route.ts'. Expected a Response object but received '${described === 'Number' ? 'number' : described}'`);
+    expect(line.msg).toContain(
+      `No response is returned from route handler 'not-response/route.ts'. Expected a Response object but received '${described === 'Number' ? 'number' : described}'`,
+    );
   });
 
   test('never returns, maxDuration = 1: 504 after about a second, its signal aborted, logged', async () => {

@@ -28,12 +28,20 @@ describe("the demo's next-auth sign-out with callbackUrl=/\\x01 (production defa
     const csrf = await fetch(`${url}/api/auth/csrf`);
     if (csrf.status !== 200) throw new Error(`csrf ${csrf.status} ${run.stdout()} ${run.stderr()}`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
     const body = new URLSearchParams({ csrfToken, callbackUrl: '/\x01' }).toString();
     const port = Number(new URL(url).port);
     const exchange = await rawExchange(
       port,
-      requestText('POST', '/api/auth/signout', ['Content-Type: application/x-www-form-urlencoded', `Content-Length: ${body.length}`, `Cookie: ${cookie}`], body),
+      requestText(
+        'POST',
+        '/api/auth/signout',
+        ['Content-Type: application/x-www-form-urlencoded', `Content-Length: ${body.length}`, `Cookie: ${cookie}`],
+        body,
+      ),
     );
     const res = parseResponse(exchange.text);
     expect([res.status, res.headers.location, res.body]).toEqual([500, undefined, '']);
@@ -110,10 +118,14 @@ describe('AUTH_PROVIDER=next-auth with a users file that cannot work', () => {
     ['plaintext password', '{"users":[{"username":"ada","password":"hunter2"}]}', `has a "password" for 'ada' (users[0]): passwords are never stored as text`],
     ['unknown hash format', '{"users":[{"username":"ada","passwordHash":"$md5$abc"}]}', "has users[0].passwordHash for 'ada' that"],
     ['not JSON', '{ users: [', 'is not JSON'],
-  ])('%s: refuses to start, naming the file and the problem', async (_name, text, problem) => {
-    const app = writeApp({ 'users.json': text, 'routes/ok/route.ts': 'export function GET() { return new Response("ok"); }\n' });
-    const run = runCli(cli, app, { AUTH_USERS_FILE: 'users.json' });
-    expect((await within(run.exited, 15_000, 'exit')).code).toBe(1);
-    expect(run.stderr()).toContain(`[nextpress] The users file '${path.join(app, 'users.json')}' (AUTH_USERS_FILE) ${problem}`);
-  }, 30_000);
+  ])(
+    '%s: refuses to start, naming the file and the problem',
+    async (_name, text, problem) => {
+      const app = writeApp({ 'users.json': text, 'routes/ok/route.ts': 'export function GET() { return new Response("ok"); }\n' });
+      const run = runCli(cli, app, { AUTH_USERS_FILE: 'users.json' });
+      expect((await within(run.exited, 15_000, 'exit')).code).toBe(1);
+      expect(run.stderr()).toContain(`[nextpress] The users file '${path.join(app, 'users.json')}' (AUTH_USERS_FILE) ${problem}`);
+    },
+    30_000,
+  );
 });

@@ -22,9 +22,24 @@ describe('projectLine', () => {
 
 describe('notServedLine', () => {
   test.each<[string, string[], string, string | undefined]>([
-    ['several, under src/app', ['layout.tsx', 'page.tsx'], path.join(BLOG, 'src', 'app'), '2 files under src/app/ are pages, layouts, metadata or styles: not served (nextpress serves route handlers only)'],
-    ['one, under app', ['page.tsx'], path.join(BLOG, 'app'), '1 file under app/ is a page, layout, metadata or style file: not served (nextpress serves route handlers only)'],
-    ['a bare folder is named by itself', ['page.tsx', 'x.css'], path.resolve('/srv/routes'), '2 files under routes/ are pages, layouts, metadata or styles: not served (nextpress serves route handlers only)'],
+    [
+      'several, under src/app',
+      ['layout.tsx', 'page.tsx'],
+      path.join(BLOG, 'src', 'app'),
+      '2 files under src/app/ are pages, layouts, metadata or styles: not served (nextpress serves route handlers only)',
+    ],
+    [
+      'one, under app',
+      ['page.tsx'],
+      path.join(BLOG, 'app'),
+      '1 file under app/ is a page, layout, metadata or style file: not served (nextpress serves route handlers only)',
+    ],
+    [
+      'a bare folder is named by itself',
+      ['page.tsx', 'x.css'],
+      path.resolve('/srv/routes'),
+      '2 files under routes/ are pages, layouts, metadata or styles: not served (nextpress serves route handlers only)',
+    ],
     ['none: nothing to say', [], path.join(BLOG, 'app'), undefined],
   ])('%s', (_name, files, routesDir, line) => {
     expect(notServedLine(files, routesDir)).toBe(line);

@@ -5,7 +5,7 @@
 import { expect, test } from '@jest/globals';
 import { installWebSocket } from '../../server/loading/install-web-socket';
 
-test('no WebSocket: a getter that gives undici\'s WebSocket class, and can be assigned', () => {
+test("no WebSocket: a getter that gives undici's WebSocket class, and can be assigned", () => {
   const target = { process } as { process: NodeJS.Process; WebSocket?: unknown };
   installWebSocket(target);
   expect(typeof target.WebSocket).toBe('function');

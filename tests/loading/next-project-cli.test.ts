@@ -44,7 +44,9 @@ describe('next-project served by the compiled CLI', () => {
     expect(res.status).toBe(500);
     expect(await res.text()).toBe('');
     const line = await run.waitFor((l) => typeof l.msg === 'string' && l.msg.startsWith("Failed to load route file 'api/missing-alias/route.ts'"));
-    expect(line.msg).toContain("the import '@/lib/nowhere' in 'src/app/api/missing-alias/route.ts' resolves to no file: tsconfig.json paths entry '@/*' -> './src/*'");
+    expect(line.msg).toContain(
+      "the import '@/lib/nowhere' in 'src/app/api/missing-alias/route.ts' resolves to no file: tsconfig.json paths entry '@/*' -> './src/*'",
+    );
   });
 });
 
@@ -72,10 +74,16 @@ describe('start <dir>: the project served in place', () => {
     expect(await res.text()).toBe('# Hello\n\nRead from the project root.\n');
   });
 
-  test('env files in Next\'s order (.env.local over .env), $VAR expanded, the real environment wins', async () => {
+  test("env files in Next's order (.env.local over .env), $VAR expanded, the real environment wins", async () => {
     const res = await fetch(`${url}/api/env`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ FROM_ENV: 'from .env', FROM_LOCAL: 'from .env.local', SHARED: 'from .env.local', EXPANDED: 'from .env, expanded', REAL: 'from the environment' });
+    expect(await res.json()).toEqual({
+      FROM_ENV: 'from .env',
+      FROM_LOCAL: 'from .env.local',
+      SHARED: 'from .env.local',
+      EXPANDED: 'from .env, expanded',
+      REAL: 'from the environment',
+    });
   });
 
   test('next/og answers a PNG', async () => {
@@ -135,15 +143,20 @@ test('PRELOAD_ROUTES=true: both broken files in one start, then exit 1', async (
   expect(stderr).not.toContain('loaded again on the next request');
 }, 30_000);
 
-test('a project with the real next and server-only installed: its packages (CommonJS and ESM) get nextpress\'s next/* and server-only too', async () => {
+test("a project with the real next and server-only installed: its packages (CommonJS and ESM) get nextpress's next/* and server-only too", async () => {
   const project = writeApp({
     // Shaped as the real next (no exports map, CommonJS files at the package root), answering so
     // that a response built by it is told apart.
     'node_modules/next/package.json': JSON.stringify({ name: 'next', version: '15.5.0' }),
     'node_modules/next/server.js': "exports.NextResponse = { json: () => Response.json({ from: 'the real next' }) };\n",
     'node_modules/next/headers.js': "exports.headers = async () => new Map([['x-test', 'the real next']]);\n",
-    'node_modules/server-only/package.json': JSON.stringify({ name: 'server-only', version: '0.0.1', exports: { '.': { 'react-server': './empty.js', default: './index.js' } } }),
-    'node_modules/server-only/index.js': "throw new Error('This module cannot be imported from a Client Component module. It should only be used from a Server Component.');\n",
+    'node_modules/server-only/package.json': JSON.stringify({
+      name: 'server-only',
+      version: '0.0.1',
+      exports: { '.': { 'react-server': './empty.js', default: './index.js' } },
+    }),
+    'node_modules/server-only/index.js':
+      "throw new Error('This module cannot be imported from a Client Component module. It should only be used from a Server Component.');\n",
     'node_modules/server-only/empty.js': '',
     'node_modules/uses-next-cjs/package.json': JSON.stringify({ name: 'uses-next-cjs', version: '1.0.0', main: 'index.js' }),
     'node_modules/uses-next-cjs/index.js':

@@ -20,7 +20,6 @@ function binary(res: NodeJS.ReadableStream, done: (error: Error | null, body: Bu
   res.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
-
 describe('createApp({ dir }) with a Next project root', () => {
   const log = recordingLogger();
   const app = createApp({ dir: PROJECT, logger: log.logger });
@@ -46,7 +45,10 @@ describe('createApp({ dir }) with a Next project root', () => {
 
   test('@vercel/og is not loaded when a route imports next/og, only when it constructs an ImageResponse', async () => {
     // Node's own module cache (process.getBuiltinModule: jest's node:module has a cache of its own).
-    const loaded = () => Object.keys((process.getBuiltinModule('node:module') as unknown as { _cache: object })._cache).some((file) => file.includes(`${path.sep}@vercel${path.sep}og${path.sep}`));
+    const loaded = () =>
+      Object.keys((process.getBuiltinModule('node:module') as unknown as { _cache: object })._cache).some((file) =>
+        file.includes(`${path.sep}@vercel${path.sep}og${path.sep}`),
+      );
     const imported = await request(app).post('/api/og');
     expect({ status: imported.status, body: imported.body }).toEqual({ status: 200, body: { imageResponse: 'function' } });
     expect(loaded()).toBe(false);
@@ -55,7 +57,10 @@ describe('createApp({ dir }) with a Next project root', () => {
   });
 
   test("next/og: a JSX ImageResponse in route.tsx answers a PNG with Next's headers", async () => {
-    const res = await request(app).get('/api/og').buffer(true).parse(binary as never);
+    const res = await request(app)
+      .get('/api/og')
+      .buffer(true)
+      .parse(binary as never);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('image/png');
     expect(res.headers['cache-control']).toBe('public, immutable, no-transform, max-age=31536000');

@@ -62,14 +62,18 @@ describe('a create-next-app project (src/app, tsconfig paths), served in place',
     const res = await request(app).get('/api/client');
     expect(res.status).toBe(500);
     expect(res.text).toBe('');
-    expect(log.lines.filter((line) => line.level === 'error').map((line) => line.msg)).toContain(`${CLIENT_ONLY_FAILURE} The file is loaded again on the next request.`);
+    expect(log.lines.filter((line) => line.level === 'error').map((line) => line.msg)).toContain(
+      `${CLIENT_ONLY_FAILURE} The file is loaded again on the next request.`,
+    );
   });
 
   test('an alias that matches no file names the import and the tsconfig entry tried', async () => {
     const res = await request(app).get('/api/missing-alias');
     expect(res.status).toBe(500);
     expect(res.text).toBe('');
-    expect(log.lines.filter((line) => line.level === 'error').map((line) => line.msg)).toContain(`${MISSING_ALIAS_FAILURE} The file is loaded again on the next request.`);
+    expect(log.lines.filter((line) => line.level === 'error').map((line) => line.msg)).toContain(
+      `${MISSING_ALIAS_FAILURE} The file is loaded again on the next request.`,
+    );
   });
 });
 
@@ -99,11 +103,16 @@ describe('a project with the real next and server-only installed', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextpress-real-next-'));
     made.push(dir);
     const files: Record<string, string> = {
-      'node_modules/next/package.json': JSON.stringify({ name: 'next', version: '16.0.0', exports: { './server': './server.js', './server.js': './server.js' } }),
+      'node_modules/next/package.json': JSON.stringify({
+        name: 'next',
+        version: '16.0.0',
+        exports: { './server': './server.js', './server.js': './server.js' },
+      }),
       'node_modules/next/server.js': "throw new Error('the real next was loaded');\n",
       'node_modules/server-only/package.json': JSON.stringify({ name: 'server-only', version: '0.0.1', main: 'index.js' }),
       'node_modules/server-only/index.js': "throw new Error('This module cannot be imported from a Client Component module.');\n",
-      'app/api/x/route.ts': "import 'server-only';\nimport { NextResponse } from 'next/server';\n\nexport function GET() {\n  return NextResponse.json({ next: 'nextpress' });\n}\n",
+      'app/api/x/route.ts':
+        "import 'server-only';\nimport { NextResponse } from 'next/server';\n\nexport function GET() {\n  return NextResponse.json({ next: 'nextpress' });\n}\n",
     };
     for (const [file, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });

@@ -103,7 +103,8 @@ test('headers() and params in an imported module', async () => {
 // A route that imports through the project's tsconfig paths (`@/*`) and reads the environment.
 const GREET = {
   'lib/greeting.ts': "export const greeting = (name: string) => `${process.env.GREETING ?? 'hello'}, ${name}`;\n",
-  'app/api/greet/route.ts': "import { greeting } from '@/lib/greeting';\n\nexport function GET(request: Request) {\n  return Response.json({ message: greeting(new URL(request.url).searchParams.get('name') ?? 'world') });\n}\n",
+  'app/api/greet/route.ts':
+    "import { greeting } from '@/lib/greeting';\n\nexport function GET(request: Request) {\n  return Response.json({ message: greeting(new URL(request.url).searchParams.get('name') ?? 'world') });\n}\n",
 };
 
 let tarball: string;
@@ -114,10 +115,29 @@ let withRealNext: string; // a project that also has (a stand-in for) the real n
 beforeAll(async () => {
   tarball = await packNextpress();
   plain = writeProject({
-    'package.json': JSON.stringify({ name: 'my-app', private: true, dependencies: { nextpress: `file:${tarball}` }, devDependencies: { '@types/node': '^20', jest: '^30', '@swc/jest': '*', '@swc/core': '*', supertest: '*' } }, null, 2),
+    'package.json': JSON.stringify(
+      {
+        name: 'my-app',
+        private: true,
+        dependencies: { nextpress: `file:${tarball}` },
+        devDependencies: { '@types/node': '^20', jest: '^30', '@swc/jest': '*', '@swc/core': '*', supertest: '*' },
+      },
+      null,
+      2,
+    ),
     // create-next-app's tsconfig, as it is (no paths for next/*).
     'tsconfig.json': JSON.stringify({
-      compilerOptions: { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', strict: true, noEmit: true, skipLibCheck: true, lib: ['es2023', 'dom'], types: ['node'], paths: { '@/*': ['./*'] } },
+      compilerOptions: {
+        target: 'es2022',
+        module: 'esnext',
+        moduleResolution: 'bundler',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        lib: ['es2023', 'dom'],
+        types: ['node'],
+        paths: { '@/*': ['./*'] },
+      },
       include: ['app', 'check-types.ts'],
     }),
     // nextpress's own API is typed from the shipped .d.ts (an `any` would make the @ts-expect-error unused: an error).
@@ -126,7 +146,8 @@ beforeAll(async () => {
     ...GREET,
     'jest.config.js': README_JEST_CONFIG,
     'tests/api.test.ts': README_TEST,
-    'server.mjs': "import { createApp } from 'nextpress';\nconst app = createApp({ routesDir: 'app' });\nconst server = app.listen(0, '127.0.0.1', async () => {\n  const res = await fetch(`http://127.0.0.1:${server.address().port}/api/hello?name=createApp`);\n  console.log(res.status, await res.text());\n  server.close();\n});\n",
+    'server.mjs':
+      "import { createApp } from 'nextpress';\nconst app = createApp({ routesDir: 'app' });\nconst server = app.listen(0, '127.0.0.1', async () => {\n  const res = await fetch(`http://127.0.0.1:${server.address().port}/api/hello?name=createApp`);\n  console.log(res.status, await res.text());\n  server.close();\n});\n",
     ...ROUTES,
   });
   withRealNext = writeProject({
@@ -146,7 +167,11 @@ beforeAll(async () => {
     ...ROUTES,
   });
   withVitest = writeProject({
-    'package.json': JSON.stringify({ name: 'my-vitest-app', private: true, type: 'module', dependencies: { nextpress: `file:${tarball}` }, devDependencies: { vitest: '^4' } }, null, 2),
+    'package.json': JSON.stringify(
+      { name: 'my-vitest-app', private: true, type: 'module', dependencies: { nextpress: `file:${tarball}` }, devDependencies: { vitest: '^4' } },
+      null,
+      2,
+    ),
     'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, paths: { '@/*': ['./*'] } } }),
     'vitest.config.ts': README_VITEST_CONFIG,
     'tests/api.test.ts': README_VITEST_TEST,
@@ -191,12 +216,14 @@ describe('installed into a project with nothing but nextpress', () => {
     expect(stdout).toBe('200 {"hello":"createApp"}\n');
   });
 
-  test('tsc checks route files against the shipped next/* types (no tsconfig paths), and nextpress\'s API is typed', async () => {
+  test("tsc checks route files against the shipped next/* types (no tsconfig paths), and nextpress's API is typed", async () => {
     const tsc = join(__dirname, '..', '..', 'node_modules', 'typescript', 'bin', 'tsc');
     await expect(exec(process.execPath, [tsc, '-p', '.'], plain)).resolves.toMatchObject({ code: 0 });
     // ... and they are real types, not `any`: a wrong call is an error.
     const bad = writeProject({
-      'tsconfig.json': JSON.stringify({ compilerOptions: { moduleResolution: 'bundler', module: 'esnext', strict: true, noEmit: true, skipLibCheck: true, lib: ['es2023', 'dom'] } }),
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { moduleResolution: 'bundler', module: 'esnext', strict: true, noEmit: true, skipLibCheck: true, lib: ['es2023', 'dom'] },
+      }),
       'bad.ts': "import { NextResponse } from 'next/server';\nexport const x: number = NextResponse.json({});\n",
     });
     await exec('ln', ['-s', join(plain, 'node_modules'), join(bad, 'node_modules')], bad);
@@ -220,7 +247,7 @@ describe("the README's tests, in the project: preset 'nextpress', testRoute, cre
 describe("the README's vitest setup, in a project of its own (nextpressVitest)", () => {
   test('npx vitest run: green', async () => {
     const { stdout } = await exec('npx', ['vitest', 'run'], withVitest, { NO_COLOR: '1' });
-    expect(stdout.replace(/\x1b\[[\d;]*m/g, '')).toMatch(/Tests +2 passed \(2\)/);
+    expect(stdout.replace(new RegExp(`${String.fromCharCode(27)}\\[[\\d;]*m`, 'g'), '')).toMatch(/Tests +2 passed \(2\)/);
   });
 
   test('the README shows these files as they are', () => {
@@ -230,7 +257,7 @@ describe("the README's vitest setup, in a project of its own (nextpressVitest)",
   });
 });
 
-test('a project with the real next installed: route files and its packages get nextpress\'s next/*', async () => {
+test("a project with the real next installed: route files and its packages get nextpress's next/*", async () => {
   const { url } = await startServer(withRealNext);
   const direct = await fetch(`${url}/api/hello`);
   expect(await direct.json()).toEqual({ hello: 'world' });

@@ -27,8 +27,24 @@ describe('matchHas', () => {
     ['host with a group', [{ type: 'host', value: '(?<shop>[a-z]+)\\.example\\.com' }], undefined, { shop: 'shop' }],
     ['missing satisfied', undefined, [{ type: 'cookie', key: 'nope' }], {}],
     ['missing violated', undefined, [{ type: 'cookie', key: 'session' }], undefined],
-    ['all of has, none of missing', [{ type: 'cookie', key: 'session' }, { type: 'query', key: 'page' }], [{ type: 'header', key: 'x-mobile' }], { session: 'abc', page: '3' }],
-    ['one has fails: no match', [{ type: 'cookie', key: 'session' }, { type: 'query', key: 'nope' }], undefined, undefined],
+    [
+      'all of has, none of missing',
+      [
+        { type: 'cookie', key: 'session' },
+        { type: 'query', key: 'page' },
+      ],
+      [{ type: 'header', key: 'x-mobile' }],
+      { session: 'abc', page: '3' },
+    ],
+    [
+      'one has fails: no match',
+      [
+        { type: 'cookie', key: 'session' },
+        { type: 'query', key: 'nope' },
+      ],
+      undefined,
+      undefined,
+    ],
   ])('%s', (_name, has, missing, expected) => {
     expect(matchHas(input, has, missing)).toEqual(expected);
   });

@@ -36,7 +36,17 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/json', 'x-upstream': 'yes', 'set-cookie': ['u1=1', 'u2=2'] });
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => res.end(JSON.stringify({ method: req.method, url: req.url, host: req.headers.host, forwardedHost: req.headers['x-forwarded-host'], body: Buffer.concat(chunks).toString() })));
+    req.on('end', () =>
+      res.end(
+        JSON.stringify({
+          method: req.method,
+          url: req.url,
+          host: req.headers.host,
+          forwardedHost: req.headers['x-forwarded-host'],
+          body: Buffer.concat(chunks).toString(),
+        }),
+      ),
+    );
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   upstreamPort = String((upstream.address() as AddressInfo).port);
@@ -53,7 +63,8 @@ afterAll(async () => {
   await new Promise((resolve) => upstream.close(resolve));
 });
 
-const get = (target: string, headers: Record<string, string> = {}) => fetch(served.url + target, { headers: { 'x-upstream-port': upstreamPort, ...headers }, redirect: 'manual' });
+const get = (target: string, headers: Record<string, string> = {}) =>
+  fetch(served.url + target, { headers: { 'x-upstream-port': upstreamPort, ...headers }, redirect: 'manual' });
 const json = async (response: Response) => (await response.json()) as Record<string, unknown>;
 
 describe('next.config.mjs is read once at start', () => {
@@ -193,10 +204,12 @@ test('guards (the auth guard of PROTECTED_PATHS plugs in there) run after the pr
   const guarded = createApp({
     routesDir: path.join(fixture, 'app'),
     logger: recordingLogger().logger,
-    guards: [(dispatcher) => (req, _res, next) => {
-      saw.push(dispatcher.match(req)?.route.pattern);
-      next();
-    }],
+    guards: [
+      (dispatcher) => (req, _res, next) => {
+        saw.push(dispatcher.match(req)?.route.pattern);
+        next();
+      },
+    ],
   });
   await guarded.locals.nextpress.ready;
   expect((await request(guarded).get('/api/proxy-rewrite')).body).toMatchObject({ route: 'id' });
@@ -250,7 +263,7 @@ describe('proxy.ts', () => {
     expect(await json(response)).toEqual({ route: 'cookie' });
   });
 
-  test("cookies set on next() are kept when the route answers with redirect() and cookies() of its own", async () => {
+  test('cookies set on next() are kept when the route answers with redirect() and cookies() of its own', async () => {
     const response = await get('/api/go');
     expect(response.status).toBe(307);
     expect(response.headers.get('location')).toBe('/api/echo');

@@ -84,30 +84,44 @@ describe('start-up rules', () => {
     } catch (error) {
       message = isNextpressError(error) ? error.message : String(error);
     }
-    expect(message).toBe('Both middleware file "./src/middleware.ts" and proxy file "./proxy.ts" are detected. Please use "./proxy.ts" only. Learn more: https://nextjs.org/docs/messages/middleware-to-proxy');
+    expect(message).toBe(
+      'Both middleware file "./src/middleware.ts" and proxy file "./proxy.ts" are detected. Please use "./proxy.ts" only. Learn more: https://nextjs.org/docs/messages/middleware-to-proxy',
+    );
   });
 
   test('a next.config that throws stops the start, naming the file', async () => {
     const dir = project({ 'next.config.mjs': 'throw new Error("no config for you");\n' });
     const started = createApp({ routesDir: path.join(dir, 'app'), logger: recordingLogger().logger });
-    await expect(started.locals.nextpress.ready).rejects.toThrow('Failed to load next.config.mjs (import): no config for you. Fix next.config.mjs; nextpress reads it once at start.');
+    await expect(started.locals.nextpress.ready).rejects.toThrow(
+      'Failed to load next.config.mjs (import): no config for you. Fix next.config.mjs; nextpress reads it once at start.',
+    );
   });
 
   test('a bad redirect is named with its index and the fix', async () => {
     const dir = project({ 'next.config.js': 'module.exports = { async redirects() { return [{ source: "/a", destination: "/b" }]; } };\n' });
     const started = createApp({ routesDir: path.join(dir, 'app'), logger: recordingLogger().logger });
-    await expect(started.locals.nextpress.ready).rejects.toThrow('Invalid redirects[0] in next.config.js: `permanent` must be true or false (or give `statusCode`)');
+    await expect(started.locals.nextpress.ready).rejects.toThrow(
+      'Invalid redirects[0] in next.config.js: `permanent` must be true or false (or give `statusCode`)',
+    );
   });
 
   test('a has value that is not a regex is refused at start, naming where', async () => {
-    const dir = project({ 'next.config.js': 'module.exports = { async rewrites() { return [{ source: "/a", destination: "/b", has: [{ type: "query", key: "q", value: "(" }] }]; } };\n' });
+    const dir = project({
+      'next.config.js':
+        'module.exports = { async rewrites() { return [{ source: "/a", destination: "/b", has: [{ type: "query", key: "q", value: "(" }] }]; } };\n',
+    });
     const started = createApp({ routesDir: path.join(dir, 'app'), logger: recordingLogger().logger });
-    await expect(started.locals.nextpress.ready).rejects.toThrow('Invalid rewrites[0].has[0] in next.config.js: `value` is not a valid regular expression (Invalid regular expression: /^($/: Unterminated group)');
+    await expect(started.locals.nextpress.ready).rejects.toThrow(
+      'Invalid rewrites[0].has[0] in next.config.js: `value` is not a valid regular expression (Invalid regular expression: /^($/: Unterminated group)',
+    );
   });
 
   test('next.config.ts with skipTrailingSlashRedirect: /x/ and /x both answer, no redirect', async () => {
     // As create-next-app writes it: the type comes from the `next` package root.
-    const dir = project({ 'next.config.ts': 'import type { NextConfig } from "next";\nimport { NextConfig as Again } from "next";\nconst config: NextConfig & Again = { skipTrailingSlashRedirect: true };\nexport default config;\n' });
+    const dir = project({
+      'next.config.ts':
+        'import type { NextConfig } from "next";\nimport { NextConfig as Again } from "next";\nconst config: NextConfig & Again = { skipTrailingSlashRedirect: true };\nexport default config;\n',
+    });
     const served = createApp({ routesDir: path.join(dir, 'app'), logger: recordingLogger().logger });
     await served.locals.nextpress.ready;
     expect((await request(served).get('/api/x/')).status).toBe(200);
@@ -116,7 +130,9 @@ describe('start-up rules', () => {
 
   test('`locale` on a route is ignored with a warning naming where it is', async () => {
     const recorder = recordingLogger();
-    const dir = project({ 'next.config.js': 'module.exports = { async redirects() { return [{ source: "/a", destination: "/api/x", permanent: false, locale: false }]; } };\n' });
+    const dir = project({
+      'next.config.js': 'module.exports = { async redirects() { return [{ source: "/a", destination: "/api/x", permanent: false, locale: false }]; } };\n',
+    });
     const served = createApp({ routesDir: path.join(dir, 'app'), logger: recorder.logger });
     await served.locals.nextpress.ready;
     expect(recorder.lines.filter((line) => line.level === 'warn').map((line) => line.msg)).toEqual([
@@ -128,11 +144,16 @@ describe('start-up rules', () => {
   test('a proxy that is not a function is refused naming the file', async () => {
     const dir = project({ 'proxy.ts': 'export const proxy = 1;\n' });
     const started = createApp({ routesDir: path.join(dir, 'app'), logger: recordingLogger().logger });
-    await expect(started.locals.nextpress.ready).rejects.toThrow('The proxy file "./proxy.ts" must export a function, either as a default export or as a named "proxy" export.');
+    await expect(started.locals.nextpress.ready).rejects.toThrow(
+      'The proxy file "./proxy.ts" must export a function, either as a default export or as a named "proxy" export.',
+    );
   });
 
   test('a bare routes folder has no project: a next.config beside it is not read; projectDir says where', async () => {
-    const dir = project({ 'routes/api/y/route.ts': 'export function GET() { return new Response("y"); }\n', 'next.config.js': 'module.exports = { basePath: "/base" };\n' });
+    const dir = project({
+      'routes/api/y/route.ts': 'export function GET() { return new Response("y"); }\n',
+      'next.config.js': 'module.exports = { basePath: "/base" };\n',
+    });
     const bare = createApp({ routesDir: path.join(dir, 'routes'), logger: recordingLogger().logger });
     expect(bare.locals.nextpress.projectDir).toBeUndefined();
     expect((await request(bare).get('/api/y')).status).toBe(200);

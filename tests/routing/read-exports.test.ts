@@ -34,7 +34,11 @@ describe('readExportedMethods', () => {
     ['default via specifier', 'export { GET, handler as default }', result(['GET'], { hasDefault: true })],
     ['export star is inexact', "export * from './methods'\nexport const GET = h", result(['GET'], { exact: false })],
     ['TypeScript export = is inexact', 'export = handlers', result([], { exact: false })],
-    ['types and ambient declarations are not values', 'export type GET = string\nexport interface POST {}\nexport declare function PUT(): void\nexport const enum DELETE {}', result([])],
+    [
+      'types and ambient declarations are not values',
+      'export type GET = string\nexport interface POST {}\nexport declare function PUT(): void\nexport const enum DELETE {}',
+      result([]),
+    ],
     ['class and enum', 'export class GET {}\nexport enum POST { A }\nexport abstract class PUT {}', result(['GET', 'POST', 'PUT'])],
     ['config exports are not methods', "export const dynamic = 'force-dynamic'\nexport const runtime = 'nodejs'\nexport const revalidate = 60", result([])],
     ['line comment', '// export function GET() {}\nexport function POST() {}', result(['POST'])],
@@ -44,7 +48,11 @@ describe('readExportedMethods', () => {
     ['regex', 'const re = /export function GET/\nexport function POST() {}', result(['POST'])],
     ['property named export', 'foo.export = 1\nexport function POST() {}', result(['POST'])],
     ['commonjs exports.X', 'exports.GET = handler\nmodule.exports.POST = handler', result(['GET', 'POST'])],
-    ['commonjs compiled by tsc', 'Object.defineProperty(exports, "__esModule", { value: true });\nexports.POST = exports.GET = void 0;\nexports["PUT"] = h', result(['GET', 'POST', 'PUT'])],
+    [
+      'commonjs compiled by tsc',
+      'Object.defineProperty(exports, "__esModule", { value: true });\nexports.POST = exports.GET = void 0;\nexports["PUT"] = h',
+      result(['GET', 'POST', 'PUT']),
+    ],
     ['commonjs defineProperty', 'Object.defineProperty(exports, "DELETE", { enumerable: true, get: () => h })', result(['DELETE'])],
     ['commonjs object literal', "module.exports = { GET, POST: handler, async PUT() {}, 'PATCH': h }", result(['GET', 'POST', 'PUT', 'PATCH'])],
     ['commonjs default', 'exports.default = handler', result([], { hasDefault: true })],
@@ -53,9 +61,12 @@ describe('readExportedMethods', () => {
     ['commonjs __exportStar', '__exportStar(require("./x"), exports);', result([], { exact: false })],
     ['comparison is not an assignment', 'if (exports.GET == null) {}', result([])],
     ['nothing exported', 'const x = 1', result([])],
-    ['tsx with an apostrophe in JSX text', "export async function GET() {\n  return new ImageResponse(<div>It's here</div>)\n}\nexport const runtime = 'edge'", result(['GET'])],
+    [
+      'tsx with an apostrophe in JSX text',
+      "export async function GET() {\n  return new ImageResponse(<div>It's here</div>)\n}\nexport const runtime = 'edge'",
+      result(['GET']),
+    ],
   ])('%s', (_name, source, expected) => {
     expect(readExportedMethods(source)).toEqual(expected);
   });
 });
-

@@ -78,7 +78,18 @@ describe('createRouteTree', () => {
   });
 
   test('equals the first match in sorted order, for every path over a route set', () => {
-    const files = ['a/route.ts', 'a/b/route.ts', 'a/[p]/route.ts', 'a/[p]/c/route.ts', 'a/b/[q]/route.ts', 'a/[...r]/route.ts', '[x]/b/route.ts', '[x]/[...y]/route.ts', 'o/[[...z]]/route.ts', 'o/b/c/route.ts'];
+    const files = [
+      'a/route.ts',
+      'a/b/route.ts',
+      'a/[p]/route.ts',
+      'a/[p]/c/route.ts',
+      'a/b/[q]/route.ts',
+      'a/[...r]/route.ts',
+      '[x]/b/route.ts',
+      '[x]/[...y]/route.ts',
+      'o/[[...z]]/route.ts',
+      'o/b/c/route.ts',
+    ];
     const sorted = sortRoutes(files.map((file) => toRouteFile('/r', file)));
     const local = createRouteTree(sorted.map((route) => ({ segments: route.segments, value: route.relativeFile })));
     const words = ['a', 'b', 'c', 'o'];

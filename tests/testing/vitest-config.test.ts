@@ -14,7 +14,10 @@ const project = mkdtempSync(path.join(tmpdir(), 'nextpress-vitest-config-'));
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 test('tsconfig paths, then next/*', () => {
-  writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { paths: { '@/*': ['./src/*'], 'config': ['./config/index.ts'], '*': ['./any/*'] } } }));
+  writeFileSync(
+    path.join(project, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { paths: { '@/*': ['./src/*'], config: ['./config/index.ts'], '*': ['./any/*'] } } }),
+  );
   const { resolve, test: testOptions } = nextpressVitest({ cwd: project });
   const next = path.join(__dirname, '..', '..', 'server', 'next');
   expect(resolve.alias).toEqual([

@@ -9,6 +9,6 @@ export async function GET(Request) {
   const header = useHeader.get('content-type');
   return new Response('We are using the content-type header!', {
     status: 200,
-    headers: { 'content-type': header }
+    headers: { 'content-type': header },
   });
 }

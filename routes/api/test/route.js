@@ -7,5 +7,5 @@
 //  A simple GET Example
 
 export async function GET(Request) {
-  return new Response("This is a new API route");
+  return new Response('This is a new API route');
 }
