@@ -10,6 +10,7 @@ import { durationAtLeast, existing, host, httpUrl, integer, oneOf, redisUrl, rou
 import type { AuthProvider, Config, LogLevel, NodeEnv, OAuthClient } from './types';
 import { authjsSecrets } from './auth-secrets';
 import { hideCredentials, hideSecret, variable } from './variable';
+import { MIN_PRODUCTION_SECRET, weakSecret } from './weak-secret';
 
 /** What the schema needs from outside the environment. */
 export interface SchemaContext {
@@ -22,7 +23,6 @@ export interface SchemaContext {
 const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const AUTH_PROVIDERS: readonly AuthProvider[] = ['next-auth', 'authjs'];
-const MIN_PRODUCTION_SECRET = 32;
 
 const DURATION_FORM = 'milliseconds or a number with ms, s, m, h (e.g. 5000, 30s)';
 const SIZE_FORM = 'bytes or a number with b, kb, mb, gb (e.g. 512kb, 10mb)';
@@ -177,7 +177,6 @@ function variables({ cwd, cpus }: SchemaContext) {
   };
 }
 
-/** Every variable nextpress reads, in the order errors are listed. */
 /** AUTH_SECRET_1..3: Auth.js's secret rotation (the same variables Auth.js reads by itself). */
 function rotationSecrets() {
   const secret = () =>
@@ -190,22 +189,9 @@ function rotationSecrets() {
   return { AUTH_SECRET_1: secret(), AUTH_SECRET_2: secret(), AUTH_SECRET_3: secret() };
 }
 
-/** Fewer distinct characters than this cannot be a random secret ('aaaa...', '1212...'). */
-const MIN_DISTINCT_CHARACTERS = 8;
-
-/** What is wrong with a production secret, or undefined: too short, or too few distinct characters to be random. */
-function weakSecret(value: string): string | undefined {
-  if (value.length < MIN_PRODUCTION_SECRET)
-    return `${hideSecret(value)} is too short for production; expected at least ${MIN_PRODUCTION_SECRET} characters (e.g. from \`openssl rand -base64 32\`)`;
-  const distinct = new Set(value).size;
-  if (distinct < MIN_DISTINCT_CHARACTERS) {
-    return `${hideSecret(value)} has only ${distinct} distinct character${distinct === 1 ? '' : 's'}, too few for a random secret; expected at least ${MIN_DISTINCT_CHARACTERS} (e.g. from \`openssl rand -base64 32\`)`;
-  }
-  return undefined;
-}
-
 const ROTATION = ['AUTH_SECRET_1', 'AUTH_SECRET_2', 'AUTH_SECRET_3'] as const;
 
+/** Every variable nextpress reads, in the order errors are listed. */
 export const VARIABLE_NAMES = Object.keys(variables({ cwd: '.', cpus: 1 })) as readonly string[];
 
 type Variables = z.output<z.ZodObject<ReturnType<typeof variables>>>;
