@@ -36,6 +36,7 @@ import { findProjectRoot } from './loading/find-project-root';
 import { createReloader, type ReloadResult } from './dev/create-reloader';
 import { createPipeline } from './pipeline/create-pipeline';
 import { sendJsonError } from './adapter/send-json-error';
+import { loadInstrumentation, reportToInstrumentation, type LoadedInstrumentation } from './pipeline/load-instrumentation';
 
 export interface CreateAppOptions {
   /** The folder of route files (Next's `app/` folder, or a part of it). Give this or `dir`. */
@@ -130,12 +131,14 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
 
   const afterQueue = createAfterQueue(logger); // one runner of after() work, for handlers and regenerations
   const cache = createResponseCache({ handler: options.cache ?? createMemoryCache(), logger, afterQueue });
+  let instrumentation: LoadedInstrumentation | undefined; // instrumentation.ts, once `ready`
   const dispatcher = createDispatcher(routes, {
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     logger,
     cache,
     handlerTimeoutMs: options.handlerTimeoutMs,
     afterQueue,
+    onHandlerError: reportToInstrumentation(() => instrumentation, logger),
   });
   const auth = options.auth === undefined ? undefined : loadAuth().createAuth(options.auth, { routes, logger });
   // next.config and proxy.ts: undefined (nothing per request) when the project has neither.
@@ -168,7 +171,9 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
   app.use(errorHandler(logger)); // 6
 
   const preloaded = options.preload ? preloadAll(routes) : Promise.resolve();
-  const ready = pipeline === undefined ? preloaded : Promise.all([pipeline.ready, preloaded]).then(() => undefined);
+  // instrumentation.ts's register() runs once, before the server listens (the CLI awaits `ready`).
+  const instrumented = projectDir === undefined ? undefined : loadInstrumentation(projectDir).then((loaded) => void (instrumentation = loaded));
+  const ready = Promise.all([pipeline?.ready, preloaded, instrumented]).then(() => undefined);
   ready.catch(() => {}); // reported to whoever awaits it (the CLI); never an unhandled rejection
 
   const state: NextpressState = {
@@ -176,7 +181,7 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
     projectDir,
     projectFiles: () => {
       const loaded = pipeline?.loaded();
-      return [loaded?.config?.file, loaded?.proxy?.file].filter((file): file is string => file !== undefined);
+      return [loaded?.config?.file, loaded?.proxy?.file, instrumentation?.file].filter((file): file is string => file !== undefined);
     },
     notServed,
     routes: routes.map(toRouteInfo),

@@ -23,7 +23,7 @@ import { normalizePath } from '../routing/normalize-path';
 import { createRouteTree } from '../routing/route-tree';
 import { toNextRequest } from '../adapter/incoming-request';
 import { declaredTooLarge, bodyTooLarge } from '../adapter/read-body';
-import { createResponder } from './respond';
+import { createResponder, type HandlerErrorHook } from './respond';
 import { toRouteParams } from './route-params';
 import type { RouteMatch } from './route-match';
 import type { ResponseCache } from '../cache/response-cache';
@@ -41,6 +41,8 @@ export interface DispatcherOptions {
   handlerTimeoutMs?: number;
   /** Runs after() work; shared with the cache's regenerations (default: one of its own). */
   afterQueue?: AfterQueue;
+  /** Told of every error a route handler throws (instrumentation.ts's onRequestError). */
+  onHandlerError?: HandlerErrorHook;
 }
 
 export type { RouteMatch };
@@ -67,7 +69,7 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
   const { logger, bodyLimit } = options;
   const requestOptions = { bodyLimit }; // shared by every request's NextRequest
   const afterQueue = options.afterQueue ?? createAfterQueue(logger);
-  const { respond, fail } = createResponder(logger);
+  const { respond, fail } = createResponder(logger, options.onHandlerError);
   const runAfter = afterQueue.afterResponse;
 
   /** Matches req.path in the tree; throws the 400 NextpressError for malformed encoding. */

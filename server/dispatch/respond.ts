@@ -25,7 +25,10 @@ export interface Responder {
   fail(error: unknown, store: RequestStore, req: ExpressRequest, res: ExpressResponse): void;
 }
 
-export function createResponder(logger: EngineLogger): Responder {
+/** Told of every error a route handler throws (instrumentation.ts's onRequestError; see pipeline/load-instrumentation.ts). */
+export type HandlerErrorHook = (error: unknown, store: RequestStore, req: ExpressRequest) => void;
+
+export function createResponder(logger: EngineLogger, onHandlerError?: HandlerErrorHook): Responder {
   function respond(value: unknown, entry: MethodEntry, store: RequestStore, req: ExpressRequest, res: ExpressResponse): void | Promise<void> {
     if (res.writableEnded || res.destroyed) {
       // Answered already (the deadline passed) or the client left: nothing to write, and a body to release.
@@ -112,6 +115,7 @@ export function createResponder(logger: EngineLogger): Responder {
       return;
     }
     logger.error({ err: error, file: store.routeFile, method: req.method, url: req.originalUrl }, `Error in route handler '${store.routeFile}'`);
+    onHandlerError?.(error, store, req);
     if (res.headersSent) res.destroy(error as Error);
     else sendEmpty(res, 500);
   }
