@@ -142,7 +142,7 @@ beforeAll(async () => {
     }),
     // nextpress's own API is typed from the shipped .d.ts (an `any` would make the @ts-expect-error unused: an error).
     'check-types.ts':
-      "import { createApp } from 'nextpress';\nimport { testRoute } from 'nextpress/testing';\n\nexport const app = createApp({ routesDir: 'app' });\nexport const res: Promise<Response> = testRoute('app/api/hello/route.ts', { url: '/api/hello' });\n// @ts-expect-error routesDir is required\ncreateApp({});\n",
+      "import { createApp } from 'nextpress';\nimport { testRoute } from 'nextpress/testing';\n\nexport const app = createApp({ routesDir: 'app' });\nexport const res: Promise<Response> = testRoute('app/api/hello/route.ts', { url: '/api/hello' });\n// @ts-expect-error routesDir is a folder path, not a number\ncreateApp({ routesDir: 42 });\n",
     ...GREET,
     'jest.config.js': README_JEST_CONFIG,
     'tests/api.test.ts': README_TEST,
