@@ -6,7 +6,7 @@ import { describe, expect, test } from '@jest/globals';
 import path from 'node:path';
 import { resolveProject, type ProjectInput } from '../../server/cli/resolve-project';
 
-const CWD = path.resolve('/home/me/work');
+const CWD = path.resolve('/srv/me/work');
 const DEMO = path.resolve('/opt/nextpress/routes');
 const at = (...parts: string[]) => path.join(CWD, ...parts);
 
