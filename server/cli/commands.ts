@@ -27,16 +27,18 @@ export interface CommandSpec {
 
 const ROUTES: OptionSpec = { type: 'string', value: '<dir>', description: 'the routes folder itself (wins over [dir] and ROUTES_DIR)' };
 export const HELP: OptionSpec = { type: 'boolean', short: 'h', description: 'show this help' };
+/** `start` and `dev`: where to listen, and what to serve. */
+const SERVE_OPTIONS: Record<string, OptionSpec> = {
+  port: { type: 'string', short: 'p', value: '<port>', description: 'port to listen on (PORT; default 3000; 0 picks a free one)' },
+  hostname: { type: 'string', short: 'H', value: '<host>', description: 'interface to listen on (HOST; default every interface)' },
+  routes: ROUTES,
+};
 
 export const COMMANDS: Record<CommandName, CommandSpec> = {
   start: {
     summary: 'serve the routes over HTTP (the default command; what `npm start` runs)',
     details: ['Prints the route table, then "Listening on <url>" (to stderr when LOG_LEVEL is above info).'],
-    options: {
-      port: { type: 'string', short: 'p', value: '<port>', description: 'port to listen on (PORT; default 3000; 0 picks a free one)' },
-      hostname: { type: 'string', short: 'H', value: '<host>', description: 'interface to listen on (HOST; default every interface)' },
-      routes: ROUTES,
-    },
+    options: SERVE_OPTIONS,
   },
   dev: {
     summary: 'serve in development: edits, new and deleted route files are served without a restart',
@@ -45,11 +47,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
       'a change is re-imported on the next request, a new route answers at once, a deleted one 404s,',
       'and a conflict keeps the last good route table. One line per reload.',
     ],
-    options: {
-      port: { type: 'string', short: 'p', value: '<port>', description: 'port to listen on (PORT; default 3000; 0 picks a free one)' },
-      hostname: { type: 'string', short: 'H', value: '<host>', description: 'interface to listen on (HOST; default every interface)' },
-      routes: ROUTES,
-    },
+    options: SERVE_OPTIONS,
   },
   routes: {
     summary: 'print the route table and exit',
