@@ -137,8 +137,10 @@ export async function importProjectModule(file: string): Promise<Record<string, 
  * that failed and (for an unresolved tsconfig alias) the entry tried; its `cause` is the original.
  */
 export async function loadRouteModule(file: string, relativeFile: string): Promise<Record<string, unknown>> {
-  const config = findProjectConfig(path.dirname(file));
+  let config: TsConfigResult | undefined;
   try {
+    // Inside the try: a tsconfig that cannot be read (an `extends` naming a package that is not installed) names the route too.
+    config = findProjectConfig(path.dirname(file));
     const mod = await jitiFor(config).import<Record<string, unknown>>(file);
     return mod ?? {};
   } catch (error) {
