@@ -8,7 +8,7 @@ const signed = (value, digits) => (value === undefined ? '-' : `${value > 0 ? '+
 
 function throughputTable(result) {
   const lines = [
-    '| Endpoint | System | req/s | p50 ms | p99 ms | peak RSS MB | server CPU µs/req | nextpress / Express (req/s) | (CPU/req) |',
+    '| Endpoint | System | req/s | p50 ms | p99 ms | peak RSS MB | server CPU µs/req | / Express (req/s) | (CPU/req) |',
     '|---|---|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const row of result.rows) {
@@ -54,8 +54,10 @@ function setup(result) {
       `${result.mode.rounds} interleaved rounds of ${result.mode.duration} s after a ${result.mode.warmup} s warm-up per pair; medians of the rounds ` +
       `(peak RSS: the highest VmHWM of any round, reset before each); the ratios are the median of the per-round ratios (each pair ran back to back). ` +
       `Load average before/after: ${result.loadAverage.before.join(' ')} / ${result.loadAverage.after.join(' ')}.`,
-    'Both sides run with NODE_ENV=production. nextpress runs at LOG_LEVEL=warn, where the request logger is a no-op, except the "LOG_LEVEL=info" row ' +
-      '(one pino JSON line per request, to /dev/null). Express keeps its defaults (etag, x-powered-by) and has no request logger.',
+    'Every server runs with NODE_ENV=production. nextpress runs in its default configuration: LOG_LEVEL=info, one pino JSON line per request ' +
+      "(to /dev/null), the engine lane (no Express middleware on the app); the variant rows turn the request log off or force Express's router. " +
+      'Express keeps its defaults (etag, x-powered-by) and has no request logger; Hono 4 runs on @hono/node-server as its docs show. ' +
+      'Each route-file endpoint is written both ways: the platform Response / Response.json, and NextResponse.',
     'nextpress compiles each TypeScript route file on first use (jiti, cached on disk): the route files are compiled once before the throughput runs, ' +
       'as on any restart; the last cold-start column is a start with an empty cache.',
     "Server CPU µs/req is the server process's user + system CPU time (from /proc) divided by the requests it answered in the run; its ratio (Express / nextpress, " +
@@ -78,7 +80,7 @@ export function formatMarkdown(result, previous = '') {
 }
 
 function tables(result) {
-  return `# Benchmark: nextpress vs bare Express 5
+  return `# Benchmark: nextpress vs bare Express 5 (and Hono)
 
 Written by \`npm run bench\` (full mode); \`npm run bench -- --quick\` is for development and leaves this file alone.
 What it runs is described at the top of \`bench/run.mjs\`; the endpoints are in \`bench/apps.mjs\`.

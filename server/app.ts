@@ -5,13 +5,16 @@
  * project root; as a library the working directory stays the caller's). Middleware order:
  *   1. health (liveness, readiness)      4. the route files (the dispatcher)
  *   2. request log                       5. not found (JSON 404)
- *   3. your middleware, then the project's next.config and proxy.ts (server/pipeline), then auth
+ *   3. your middleware (createApp's `middleware`, then any `app.use` on the returned app), then the
+ *      project's next.config and proxy.ts (server/pipeline), then auth
  *                                        6. errors (JSON for client errors, empty 500 otherwise)
+ * With no middleware of yours, requests skip Express's router (the engine lane: lane/open-engine-lane.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
-import { chain } from './chain';
+import { openEngineLane } from './lane/open-engine-lane';
+import { laneListen } from './lane/lane-listen';
 import { isNextpressError } from './errors';
 import { consoleLogger, type EngineLogger } from './logging/engine-logger';
 import { createDispatcher, type Dispatcher } from './dispatch/dispatcher';
@@ -154,21 +157,24 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
   app.disable('etag');
   app.set('trust proxy', options.trustProxy ?? false);
 
-  // The engine's own middleware runs as one Express layer each side of yours (see chain.ts).
-  if (options.before !== undefined && options.before.length > 0) app.use(chain(options.before)); // 1, 2
-  for (const handler of options.middleware ?? []) app.use(handler); // 3
-  app.use(
-    chain([
+  // Requests reach the engine in one of two lanes (lane/open-engine-lane.ts): straight to it when no
+  // Express middleware of yours is on the app, through Express's router (yours first) when one is.
+  openEngineLane(app, {
+    head: options.before ?? [], // 1, 2
+    middleware: options.middleware ?? [], // 3
+    engine: [
       rejectInvalidHost, // 3: a Host no URL can be built from answers 400
       ...(pipeline === undefined ? [] : [pipeline.handler]), // 3: next.config headers/redirects/rewrites, proxy.ts
       ...(auth?.middleware ?? []), // 3: auth (sign-in endpoints, session lookup)
       ...(auth === undefined ? [] : [auth.guard(dispatcher)]), // 3: protected paths
       ...(options.guards ?? []).map((guard) => guard(dispatcher)),
       dispatcher, // 4
-    ]),
-  );
-  app.use(notFound); // 5
-  app.use(errorHandler(logger)); // 6
+    ],
+    notFound, // 5
+    errors: errorHandler(logger), // 6
+  });
+  // app.listen() builds its requests with the app's prototypes already set (lane/lane-classes.ts).
+  app.listen = laneListen(app) as Express['listen'];
 
   const preloaded = options.preload ? preloadAll(routes) : Promise.resolve();
   // instrumentation.ts's register() runs once, before the server listens (the CLI awaits `ready`).

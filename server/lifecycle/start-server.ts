@@ -16,6 +16,7 @@ import { requestLogger, type RequestLog } from '../logging/request-logger';
 import { prepareAuthEnv } from '../auth/prepare-auth-env';
 import { createCacheHandler } from '../cache/create-cache-handler';
 import { declaredTooLarge } from '../adapter/read-body';
+import { laneClasses } from '../lane/lane-classes';
 import { trackConnections, type ConnectionTracker } from './track-connections';
 
 /** How often Node checks headersTimeout and requestTimeout. */
@@ -47,6 +48,7 @@ export async function startServer(config: Config, logger: EngineLogger & Request
   await nextpress.ready;
 
   const server = createServer({
+    ...laneClasses(app), // requests born with the app's Express prototypes (lane/lane-classes.ts)
     headersTimeout: config.timeouts.headersMs,
     requestTimeout: config.timeouts.requestMs,
     keepAliveTimeout: config.timeouts.keepAliveMs,
