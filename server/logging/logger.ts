@@ -1,6 +1,7 @@
 /**
- * @module createLogger: the process's pino logger. JSON lines in production and test, one readable
- * line per entry (pino-pretty, in process) in development. Credentials never reach the output.
+ * @module createLogger: the process's pino logger. JSON lines in production and test (to stdout in
+ * batches, see bufferedStdout), one readable line per entry (pino-pretty, in process, written at
+ * once) in development. Credentials never reach the output.
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../../config';
@@ -38,5 +39,15 @@ export function createLogger(config: LoggerConfig, destination?: DestinationStre
     const out = destination ?? pino.destination({ dest: 1, sync: true });
     return pino(options, { write: (line: string) => out.write(prettify(line)) });
   }
-  return destination === undefined ? pino(options) : pino(options, destination);
+  return pino(options, destination ?? bufferedStdout());
+}
+
+/**
+ * Stdout, written in batches: lines are gathered until 4 KB are waiting or 100 ms have passed,
+ * then written in one call, off the request's path (one write per line cost about a tenth of a
+ * logged request's CPU time in the bench). What is still waiting when the process exits is
+ * written then (pino flushes it synchronously on exit).
+ */
+function bufferedStdout(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 100 });
 }

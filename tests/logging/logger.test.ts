@@ -1,5 +1,33 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { createLogger } from '../../server/logging/logger';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+/** Runs `script` (TypeScript, through jiti) in a child process; resolves with its stdout lines and when each arrived (ms after start). */
+function runChild(script: string): Promise<Array<{ line: string; at: number }>> {
+  return new Promise((resolve, reject) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nextpress-logger-')), 'child.ts');
+    fs.writeFileSync(file, script);
+    const started = Date.now();
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/jiti/lib/jiti-cli.mjs'), file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const lines: Array<{ line: string; at: number }> = [];
+    let rest = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      const parts = (rest + chunk.toString()).split('\n');
+      rest = parts.pop() ?? '';
+      for (const line of parts) lines.push({ line, at: Date.now() - started });
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+      resolve(lines);
+    });
+  });
+}
 
 /** A pino destination that keeps every line it is given. */
 function capture() {
@@ -55,5 +83,22 @@ describe('createLogger', () => {
     expect(text).not.toContain('c00k1e');
     expect(text).toContain('[redacted]');
     expect(text).toContain('text/html');
+  });
+
+  describe('production stdout is written in batches', () => {
+    const setUp = `const { createLogger } = require(${JSON.stringify(path.join(ROOT, 'server/logging/logger.ts'))}); const logger = createLogger({ nodeEnv: 'production', logLevel: 'info' });`;
+
+    test('lines logged right before process.exit() are all written', async () => {
+      const lines = await runChild(`${setUp} for (let i = 0; i < 3; i++) logger.info('line ' + i); process.exit(0);`);
+      expect(lines.map(({ line }) => JSON.parse(line).msg)).toEqual(['line 0', 'line 1', 'line 2']);
+    });
+
+    test('a line on a quiet server is written while the process keeps running', async () => {
+      // The child logs once, then waits 1.5 s before logging 'last' and exiting: the first line
+      // must arrive during that wait (the periodic flush), not at exit.
+      const lines = await runChild(`${setUp} logger.info('first'); setTimeout(() => { logger.info('last'); process.exit(0); }, 1500);`);
+      expect(lines.map(({ line }) => JSON.parse(line).msg)).toEqual(['first', 'last']);
+      expect(lines[1].at - lines[0].at).toBeGreaterThan(1000);
+    });
   });
 });
