@@ -1,43 +1,26 @@
 /**
  * @module Fetch Response -> Express res: status, every header (each Set-Cookie on its own), and the
- * body. Fast path: a string, bytes or no body goes out with one writeHead + end. Streams are
+ * body. Fast path: a LightResponse's string body (or none) goes out from its slot with one
+ * writeHead + end; a body stream collected within one turn goes out whole too (pump-web-stream.ts). Streams are
  * pumped chunk by chunk with backpressure, cancelled when the client leaves, and a stream that
  * fails mid-way cuts the connection so the client cannot take a truncated body for a whole one.
  */
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
-import { kLazyBody, NativeResponse, type LazyBody } from '../next/light-response';
+import { kLazyBody, unwrapResponse, type LazyBody } from '../next/light-response';
 import { writeHead, type OutgoingHeaders } from './write-head';
 import { mergeCookies } from './merge-cookies';
 import { NO_BODY_STATUSES, sendWhole } from './send-whole';
 import { pumpWebStream } from './pump-web-stream';
 
-// Undici keeps a Response's status, header map and source body (the string or bytes it was made
-// from) in internal slots. Reading them skips the spec's header sorting and the body stream.
-// Probed once: if this Node's undici differs, every response takes the public path instead.
-interface UndiciBody {
-  source: unknown;
-  length: number | null;
-  stream: ReadableStream | null;
-}
-interface UndiciState {
-  status: number;
-  statusText: string;
-  headersList: { cookies: string[] | null } & Record<symbol, Map<string, { name: string; value: string }>>;
-  body: UndiciBody | null;
-}
-const probe = new NativeResponse('x', { headers: { a: 'b' } });
-const kState = Object.getOwnPropertySymbols(probe).find((s) => s.description === 'state');
-const probeState = kState ? (probe as unknown as Record<symbol, UndiciState>)[kState] : undefined;
-const kHeadersMap = probeState?.headersList ? Object.getOwnPropertySymbols(probeState.headersList).find((s) => s.description === 'headers map') : undefined;
-const FAST_PATH =
-  process.env.NEXTPRESS_NO_FAST_PATH !== '1' &&
-  kState !== undefined &&
-  kHeadersMap !== undefined &&
-  probeState?.status === 200 &&
-  probeState.body?.source === 'x' &&
-  probeState.headersList[kHeadersMap]?.get('a')?.value === 'b';
+/**
+ * Fast path: a LightResponse that kept its parts (light-response.ts: `new Response('hi')`,
+ * `Response.json()`, NextResponse's string bodies) is written from its slot, no platform object
+ * made. NEXTPRESS_NO_FAST_PATH=1 sends every response through the public Fetch API instead (CI runs
+ * the suites that way too; the wire must be byte for byte the same).
+ */
+const FAST_PATH = process.env.NEXTPRESS_NO_FAST_PATH !== '1';
 
 /** Any Response-like value: the platform's, NextResponse, or node-fetch v2/v3. */
 export interface ResponseLike {
@@ -63,10 +46,10 @@ export function isResponseLike(value: unknown): value is ResponseLike {
   return typeof candidate.status === 'number' && typeof candidate.headers === 'object' && candidate.headers !== null && 'body' in candidate;
 }
 
-/** Whether the response carries header `name` (lowercase); undici's own map when readable, no Headers call. */
+/** Whether the response carries header `name` (lowercase); read from the slot when there is one. */
 export function hasHeader(response: ResponseLike, name: string): boolean {
-  const state = FAST_PATH ? (response as unknown as Record<symbol, UndiciState | undefined>)[kState!] : undefined;
-  if (state !== undefined) return state.headersList[kHeadersMap!].has(name);
+  const lazy = FAST_PATH ? (response as { [kLazyBody]?: LazyBody })[kLazyBody] : undefined;
+  if (lazy !== undefined) return lazy.headers === undefined ? name === 'content-type' && lazy.contentType !== undefined : lazy.headers.has(name);
   const headers = response.headers as Partial<Headers>;
   return typeof headers.get === 'function' && headers.get(name) !== null;
 }
@@ -75,43 +58,34 @@ export function hasHeader(response: ResponseLike, name: string): boolean {
  * Writes `response` to `res`. A body sent at once returns nothing; a streamed one returns a promise
  * that resolves when it is done, with the error the body failed with (if any) for the caller to log.
  */
-export function writeResponse(res: ServerResponse, response: ResponseLike, options: WriteOptions): void | Promise<unknown> {
-  // 1. status and headers: undici's own slots when readable (checked by symbol, not `instanceof`,
-  //    so any realm's Response qualifies), else the Fetch API (also node-fetch's Response).
-  const state = FAST_PATH ? (response as unknown as Record<symbol, UndiciState | undefined>)[kState!] : undefined;
+export function writeResponse(res: ServerResponse, given: ResponseLike, options: WriteOptions): void | Promise<unknown> {
+  const lazy = FAST_PATH ? (given as { [kLazyBody]?: LazyBody })[kLazyBody] : undefined;
+  // Fast path: status, headers and a string body (or none) from the slot, one writeHead + end.
+  if (lazy !== undefined && lazy.real === undefined) {
+    const headers: OutgoingHeaders = {};
+    if (lazy.headers === undefined) {
+      if (lazy.contentType !== undefined) headers['content-type'] = lazy.contentType;
+      setCookies(res, headers, null, options.cookies);
+    } else {
+      copyHeaders(lazy.headers, headers);
+      setCookies(res, headers, lazy.headers.getSetCookie(), options.cookies);
+    }
+    return sendWhole(res, lazy.status, '', headers, lazy.text ?? undefined, options.head);
+  }
+  // 1. status and headers, through the Fetch API (also node-fetch's Response)
+  const response = unwrapResponse(given); // a LightResponse standing for a platform one (a stream body): that one
   const headers: OutgoingHeaders = {};
-  let status: number;
-  let statusText: string;
-  if (state !== undefined) {
-    for (const [key, entry] of state.headersList[kHeadersMap!]) {
-      if (key !== 'set-cookie') headers[key] = entry.value;
-    }
-    setCookies(res, headers, state.headersList.cookies, options.cookies);
-    status = state.status;
-    statusText = state.statusText;
-  } else {
-    response.headers.forEach((value, name) => {
-      if (name !== 'set-cookie') headers[name] = value;
-    });
-    setCookies(res, headers, readSetCookies(response.headers), options.cookies);
-    status = response.status;
-    statusText = response.statusText ?? '';
-  }
+  copyHeaders(response.headers, headers);
+  setCookies(res, headers, readSetCookies(response.headers), options.cookies);
+  // 2. the body: a stream (a LightResponse whose body was read holds it in its platform Response)
+  return sendStream(res, response.status, response.statusText ?? '', headers, response.body, options.head);
+}
 
-  // 2. the body. Fast path: a string or bytes goes out with one writeHead + end, no body stream.
-  const lazy = (response as { [kLazyBody]?: LazyBody })[kLazyBody];
-  if (lazy !== undefined) {
-    // NextResponse's string body, unless something has read it (then its platform Response holds the stream).
-    if (lazy.real === undefined) return sendWhole(res, status, statusText, headers, lazy.text, options.head);
-  } else if (state !== undefined) {
-    const body = state.body;
-    if (body === null || body === undefined) return sendWhole(res, status, statusText, headers, undefined, options.head);
-    const source = body.source;
-    if (!response.bodyUsed && (typeof source === 'string' || source instanceof Uint8Array)) {
-      return sendWhole(res, status, statusText, headers, source, options.head);
-    }
-  }
-  return sendStream(res, status, statusText, headers, response.body, options.head);
+/** Every header but Set-Cookie (sent one per value, see setCookies). */
+function copyHeaders(from: ResponseLike['headers'], to: OutgoingHeaders): void {
+  from.forEach((value, name) => {
+    if (name !== 'set-cookie') to[name] = value;
+  });
 }
 
 function setCookies(res: ServerResponse, headers: OutgoingHeaders, own: string[] | null, extra: string[] | undefined): void {
@@ -172,5 +146,5 @@ function pipeNodeStream(res: ServerResponse, body: Readable): Promise<unknown> {
   });
 }
 
-/** Whether this process reads undici's internal slots (the fast path) or the public Fetch API. */
+/** Whether this process writes LightResponses from their slot (the fast path) or through the public Fetch API. */
 export const usesFastPath = FAST_PATH;

@@ -1,19 +1,24 @@
 /**
- * @module LightResponse: the platform `Response`, except that a string body is kept as the string
- * until something reads it (undici would build a body stream at once). The writer
- * (server/adapter/write-response.ts) sends that string with one `end`; the first read of the body
- * (`body`, `text()`, `json()`, `clone()`, ...) makes the platform Response that holds it, so every
- * read behaves exactly as the platform's. `NextResponse` is built on it, and nextpress installs it
- * as the global `Response` (installLightResponse), so route files written the common way
- * (`new Response('hi')`, `Response.json(data)`) cost what `NextResponse` costs.
+ * @module LightResponse: the platform `Response`, built only when something needs it. A response
+ * with a string body (or none) and a plain init keeps its parts (status, headers, the string) in a
+ * slot, and the platform Response that holds the body is made on the first read of the body
+ * (`body`, `text()`, `json()`, `clone()`, ...), so every read behaves exactly as the platform's. The
+ * writer (server/adapter/write-response.ts) sends such a response from its slot: one writeHead + end,
+ * no platform object at all. Any other body (a stream, bytes, a Blob, FormData) or an unusual init
+ * (a statusText, a status outside 200-599, a body on a 204) is handed to the platform at once, which
+ * answers or throws exactly as it would. `NextResponse` is built on it, and nextpress installs it as
+ * the global `Response` (installLightResponse), so route files written the common way
+ * (`new Response('hi')`, `Response.json(data)`) cost what `NextResponse` costs. As @hono/node-server
+ * does, its prototype chain runs through the platform's, so `instanceof Response` holds.
  *
- *   new LightResponse('hi')                  -> status 200, content-type text/plain;charset=UTF-8, body 'hi' (kept as a string)
- *   LightResponse.json({ a: 1 })             -> content-type application/json, body '{"a":1}' (kept as a string)
- *   new LightResponse(stream | bytes | null) -> exactly the platform's
- *   new LightResponse('x', { status: 204 })  -> TypeError "Response constructor: Invalid response status code 204"
+ *   new LightResponse('hi')                  -> status 200, content-type text/plain;charset=UTF-8, body 'hi' (in the slot)
+ *   LightResponse.json({ a: 1 })             -> content-type application/json, body '{"a":1}' (in the slot)
+ *   new LightResponse(null, { status: 204 }) -> status 204, no body (in the slot)
+ *   new LightResponse(stream | bytes)        -> the platform's Response, wrapped
+ *   new LightResponse('x', { status: 204 })  -> TypeError "Response constructor: Invalid response status code 204" (the platform's)
  *   nativeResponse instanceof LightResponse  -> true (so `instanceof Response` holds for fetch() results once installed)
  */
-import { NATIVE_RESPONSE, LAZY_BODY, LIGHT_RESPONSE } from '../shared/shared-state';
+import { NATIVE_RESPONSE, LAZY_BODY, LIGHT_RESPONSE, WHOLE_RESPONSE } from '../shared/shared-state';
 
 /** The platform's Response, whichever copy of this module loads first (Symbol.for: shared by all copies). */
 const kNative = NATIVE_RESPONSE;
@@ -21,46 +26,79 @@ const registry = globalThis as typeof globalThis & { [kNative]?: typeof Response
 export const NativeResponse: typeof Response = (registry[kNative] ??= globalThis.Response);
 
 /**
- * A string body held as the string until something reads it. Registered with Symbol.for because
- * the writer and a route file's `next/server` may be two copies of this module.
+ * The slot of a response kept as its parts. Registered with Symbol.for because the writer and a
+ * route file's `next/server` may be two copies of this module.
  */
 export const kLazyBody: unique symbol = LAZY_BODY as never;
 export interface LazyBody {
-  text: string;
-  /** The platform Response made on first read of the body; the body's state lives there from then on. */
+  /** The body as given: a string, or null for none. */
+  text: string | null;
+  status: number;
+  /** The headers, once made (given in the init, or read); undefined: none but `contentType`. */
+  headers: Headers | undefined;
+  /** The content-type a string body gets when its headers name none; undefined without a body. */
+  contentType: string | undefined;
+  /** The platform Response made on the first read of the body; its body state is the truth from then on. */
   real: Response | undefined;
 }
 
 /** Marks the installed global (Symbol.for: every copy of this module agrees). */
 const kLight = LIGHT_RESPONSE;
+/** The platform Response one stands for when the slot cannot keep its body or init (Symbol.for, as kLazyBody). */
+const kWhole: unique symbol = WHOLE_RESPONSE as never;
+/** The constructor's third argument, from json(): the body is JSON. */
+const kJson = Symbol('nextpress.jsonBody');
 
 /** Statuses the Response constructor refuses a body for. */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-const JSON_INIT: ResponseInit = { headers: { 'content-type': 'application/json' } };
+const TEXT_TYPE = 'text/plain;charset=UTF-8';
+const JSON_TYPE = 'application/json';
 
-export class LightResponse extends NativeResponse {
+/**
+ * Whether the slot can keep this body and init exactly as the platform would:
+ *   ('hi', undefined) | ('hi', { status: 201, headers }) | (null, { status: 204 }) -> true
+ *   (stream, _) | ('hi', { statusText: 'Made' }) | ('hi', { status: 204 }) | (_, { status: '201' }) -> false
+ */
+function keepable(body: unknown, init: ResponseInit | undefined): boolean {
+  if (typeof body !== 'string' && body !== null && body !== undefined) return false;
+  if (init === undefined) return true;
+  if (typeof init !== 'object' || init === null) return false;
+  const { status, statusText } = init;
+  if (statusText !== undefined && statusText !== '') return false;
+  if (status === undefined) return true;
+  return Number.isInteger(status) && status >= 200 && status <= 599 && !(typeof body === 'string' && NULL_BODY_STATUSES.has(status));
+}
+
+export class LightResponse implements Response {
   [kLazyBody]: LazyBody | undefined;
+  [kWhole]: Response | undefined;
 
-  constructor(body?: BodyInit | null, init?: ResponseInit) {
-    if (typeof body !== 'string') {
-      super(body, init);
+  constructor(body?: BodyInit | null, init?: ResponseInit, json?: typeof kJson) {
+    if (!keepable(body, init)) {
       this[kLazyBody] = undefined;
-    } else {
-      super(null, init);
-      if (NULL_BODY_STATUSES.has(this.status)) throw new TypeError(`Response constructor: Invalid response status code ${this.status}`);
-      if (!this.headers.has('content-type')) this.headers.set('content-type', 'text/plain;charset=UTF-8');
-      this[kLazyBody] = { text: body, real: undefined };
+      this[kWhole] = new NativeResponse(body, init);
+      return;
     }
+    const text = typeof body === 'string' ? body : null;
+    const contentType = text === null ? undefined : json === kJson ? JSON_TYPE : TEXT_TYPE;
+    let headers: Headers | undefined;
+    if (init?.headers !== undefined) {
+      headers = new Headers(init.headers); // validated now, as the platform does
+      if (contentType !== undefined && !headers.has('content-type')) headers.set('content-type', contentType);
+    }
+    this[kLazyBody] = { text, status: init?.status ?? 200, headers, contentType, real: undefined };
+    this[kWhole] = undefined;
   }
 
   /** `Response.json(data, init)`, with the JSON kept as a string until read. */
-  static override json(data: unknown, init?: ResponseInit): Response {
+  static json(data: unknown, init?: ResponseInit): Response {
     const text = JSON.stringify(data);
     if (text === undefined) throw new TypeError('Value is not JSON serializable');
-    if (init === undefined) return new this(text, JSON_INIT); // the usual call: no Headers copied
-    const headers = new Headers(init.headers);
-    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-    return new this(text, { status: init.status, statusText: init.statusText, headers });
+    if (keepable(text, init)) return new this(text, init, kJson) as unknown as Response;
+    const response = new this(null); // the platform's answer (or error) for an init the slot does not keep
+    response[kWhole] = NativeResponse.json(data, init);
+    response[kLazyBody] = undefined;
+    return response as unknown as Response;
   }
 
   /** Any platform Response is one: `fetch()` results stay `instanceof Response` once this is the global. */
@@ -69,56 +107,99 @@ export class LightResponse extends NativeResponse {
     return Function.prototype[Symbol.hasInstance].call(this, value);
   }
 
-  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
-    return this[kLazyBody] === undefined ? super.body : realBody(this).body;
+  get status(): number {
+    return this[kLazyBody]?.status ?? this[kWhole]!.status;
   }
 
-  override get bodyUsed(): boolean {
+  get ok(): boolean {
+    const status = this.status;
+    return status >= 200 && status <= 299;
+  }
+
+  get statusText(): string {
+    return this[kLazyBody] === undefined ? this[kWhole]!.statusText : '';
+  }
+
+  get headers(): Headers {
     const lazy = this[kLazyBody];
-    return lazy === undefined ? super.bodyUsed : (lazy.real?.bodyUsed ?? false);
+    if (lazy === undefined) return this[kWhole]!.headers;
+    if (lazy.headers === undefined) {
+      lazy.headers = new Headers();
+      if (lazy.contentType !== undefined) lazy.headers.set('content-type', lazy.contentType);
+    }
+    return lazy.headers;
   }
 
-  override text(): Promise<string> {
-    return this[kLazyBody] === undefined ? super.text() : realBody(this).text();
+  get type(): ResponseType {
+    return this[kLazyBody] === undefined ? this[kWhole]!.type : 'default';
+  }
+
+  get url(): string {
+    return this[kLazyBody] === undefined ? this[kWhole]!.url : '';
+  }
+
+  get redirected(): boolean {
+    return this[kLazyBody] === undefined ? this[kWhole]!.redirected : false;
+  }
+
+  get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    return platform(this).body;
+  }
+
+  get bodyUsed(): boolean {
+    const lazy = this[kLazyBody];
+    return lazy === undefined ? this[kWhole]!.bodyUsed : (lazy.real?.bodyUsed ?? false);
+  }
+
+  text(): Promise<string> {
+    return platform(this).text();
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: the platform's own signature
-  override json(): Promise<any> {
-    return this[kLazyBody] === undefined ? super.json() : realBody(this).json();
+  json(): Promise<any> {
+    return platform(this).json();
   }
 
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    return this[kLazyBody] === undefined ? super.arrayBuffer() : realBody(this).arrayBuffer();
+  arrayBuffer(): Promise<ArrayBuffer> {
+    return platform(this).arrayBuffer();
   }
 
-  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return this[kLazyBody] === undefined ? super.bytes() : realBody(this).bytes();
+  bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return platform(this).bytes();
   }
 
-  override blob(): Promise<Blob> {
-    return this[kLazyBody] === undefined ? super.blob() : realBody(this).blob();
+  blob(): Promise<Blob> {
+    return platform(this).blob();
   }
 
-  override formData(): Promise<FormData> {
-    return this[kLazyBody] === undefined ? super.formData() : realBody(this).formData();
+  formData(): Promise<FormData> {
+    return platform(this).formData();
   }
 
   /** As the platform's clone(): a Response with the same status, headers and body. */
-  override clone(): Response {
+  clone(): Response {
     const lazy = this[kLazyBody];
-    if (lazy === undefined) return super.clone();
-    if (lazy.real !== undefined) {
-      const copy = lazy.real.clone(); // throws the platform's error for a used body
-      return new NativeResponse(copy.body, { status: this.status, statusText: this.statusText, headers: this.headers });
-    }
-    return new NativeResponse(lazy.text, { status: this.status, statusText: this.statusText, headers: this.headers });
+    if (lazy === undefined) return this[kWhole]!.clone();
+    const copy = lazy.real === undefined ? lazy.text : lazy.real.clone().body; // the platform's error for a used body
+    return new NativeResponse(copy, { status: lazy.status, headers: this.headers });
   }
 }
 
-/** The platform Response holding a lazy body, made on first read (with this response's headers, for the MIME type). */
-function realBody(response: LightResponse): Response {
-  const lazy = response[kLazyBody]!;
-  return (lazy.real ??= new NativeResponse(lazy.text, { headers: response.headers }));
+// Through the platform's prototype: `instanceof` the platform's Response, its statics (error,
+// redirect) and its inspect output; every member a caller reads is LightResponse's own.
+Object.setPrototypeOf(LightResponse.prototype, NativeResponse.prototype);
+Object.setPrototypeOf(LightResponse, NativeResponse);
+
+/** The platform Response that holds the body (made on the first read, with this response's status and headers). */
+function platform(response: LightResponse): Response {
+  const lazy = response[kLazyBody];
+  if (lazy === undefined) return response[kWhole]!;
+  return (lazy.real ??= new NativeResponse(lazy.text, { status: lazy.status, headers: response.headers }));
+}
+
+/** The platform Response a LightResponse stands for when it keeps no slot (a stream body, say); any other value as it is. */
+export function unwrapResponse<T>(response: T): T {
+  return ((response as { [kWhole]?: T })[kWhole] ?? response) as T;
 }
 
 /**
@@ -134,6 +215,6 @@ export function installLightResponse(): void {
   for (const realm of new Set([globalThis, main])) {
     const current = realm.Response as typeof Response & { [kLight]?: true };
     // Only over the platform's own Response: a realm whose Response is another copy's LightResponse, or another class, keeps it.
-    if (current[kLight] !== true && current === NativeResponse) realm.Response = LightResponse as typeof Response;
+    if (current[kLight] !== true && current === NativeResponse) realm.Response = LightResponse as unknown as typeof Response;
   }
 }

@@ -12,7 +12,7 @@
  *   AUTH_RESOLVER, AUTH_SESSION the session resolver per app; the session per request auth/request-session.ts
  *   PREVIEW_MODE_ID            draft mode's id for this process                      next/preview-mode-id.ts
  *   MUTABLE_COOKIES            marks next/headers' writable cookies                  next/mutable-cookies.ts
- *   NATIVE_RESPONSE, LIGHT_RESPONSE, LAZY_BODY  the platform Response, the installed LightResponse, a kept string body  next/light-response.ts
+ *   NATIVE_RESPONSE, LIGHT_RESPONSE, LAZY_BODY, WHOLE_RESPONSE  the platform Response, the installed LightResponse, a kept body, a wrapped one  next/light-response.ts
  */
 export const REQUEST_CONTEXT = Symbol.for('nextpress.request-context');
 export const ERROR_BRAND = Symbol.for('nextpress.error');
@@ -25,3 +25,4 @@ export const MUTABLE_COOKIES = Symbol.for('nextpress.mutable-cookies');
 export const NATIVE_RESPONSE = Symbol.for('nextpress.nativeResponse');
 export const LIGHT_RESPONSE = Symbol.for('nextpress.lightResponse');
 export const LAZY_BODY = Symbol.for('nextpress.lazyBody');
+export const WHOLE_RESPONSE = Symbol.for('nextpress.wholeResponse');

@@ -204,7 +204,8 @@ describe('NextResponse string bodies behave as the platform Response (kept as a 
     } catch (error) {
       outcome = `${(error as Error).constructor.name}: ${(error as Error).message}`;
     }
-    return { status: response.status, headers: [...response.headers], before, after: response.bodyUsed, outcome };
+    const { status, statusText, ok, type, url, redirected } = response;
+    return { status, statusText, ok, type, url, redirected, headers: [...response.headers], before, after: response.bodyUsed, outcome };
   }
   const streamText = async (response: Response) => {
     const reader = response.body!.getReader();
@@ -243,6 +244,46 @@ describe('NextResponse string bodies behave as the platform Response (kept as a 
     ],
     ['a 204 with a body', 'nope', { status: 204 }, (r) => r.text()],
     ['an empty string', '', undefined, (r) => r.text()],
+    ['no body, a 204', null as unknown as BodyInit, { status: 204 }, (r) => r.text()],
+    ['no body, no init', undefined as unknown as BodyInit, undefined, async (r) => [r.body, await r.text()]],
+    ['a status of 600', 'x', { status: 600 }, (r) => r.text()],
+    ['a status of 199', 'x', { status: 199 }, (r) => r.text()],
+    ['a status given as a string', 'x', { status: '201' as unknown as number }, (r) => r.text()],
+    ['a statusText', 'x', { status: 404, statusText: 'Gone Fishing' }, (r) => r.text()],
+    ['an invalid header name', 'x', { headers: { 'a b': '1' } }, (r) => r.text()],
+    ['an invalid header value', 'x', { headers: { a: 'x\u0000y' } }, (r) => r.text()],
+    [
+      'headers as pairs, with two Set-Cookie',
+      'x',
+      {
+        headers: [
+          ['set-cookie', 'a=1'],
+          ['set-cookie', 'b=2'],
+          ['x-a', '1'],
+        ],
+      },
+      async (r) => [r.headers.getSetCookie(), await r.text()],
+    ],
+    [
+      'headers changed after it was made, then read',
+      'x',
+      { headers: { 'x-a': '1' } },
+      async (r) => {
+        r.headers.set('x-b', '2');
+        r.headers.delete('x-a');
+        return [[...r.headers], await r.text()];
+      },
+    ],
+    [
+      'headers first read after it was made (none given)',
+      'x',
+      undefined,
+      async (r) => {
+        r.headers.append('x-late', 'yes');
+        return [[...r.headers], await r.clone().text(), await r.text()];
+      },
+    ],
+    ['bytes', new TextEncoder().encode('bytes') as BodyInit, { status: 202 }, (r) => r.text()],
   ])('%s', async (_name, body, init, read) => {
     const platform = await observe(() => new NativeResponse(body, init), read);
     const next = await observe(() => new NextResponse(body, init), read);
@@ -256,11 +297,23 @@ describe('NextResponse string bodies behave as the platform Response (kept as a 
     ['a status and a header', { ok: true }, { status: 201, headers: { 'x-a': '1' } }],
     ['its own content-type', 'text', { headers: { 'content-type': 'application/vnd.x+json' } }],
     ['a 204', {}, { status: 204 }],
+    ['a statusText', { a: 1 }, { status: 400, statusText: 'Bad' }],
+    ['headers as a Headers', [1, 'two'], { headers: new Headers({ 'x-a': '1' }) }],
+    ['a value JSON cannot hold', undefined, undefined],
   ])('LightResponse.json with %s reads as the platform Response.json', async (_name, data, init) => {
     const read = async (r: Response) => r.text();
     const platform = await observe(() => NativeResponse.json(data, init), read);
     expect(await observe(() => LightResponse.json(data, init), read)).toEqual(platform);
     expect(await observe(() => NextResponse.json(data, init), read)).toEqual(platform);
+  });
+
+  test("the platform's statics and inspect output hold for LightResponse", () => {
+    const redirect = (LightResponse as unknown as typeof Response).redirect('https://a.test/x', 307);
+    expect([redirect.status, redirect.headers.get('location')]).toEqual([307, 'https://a.test/x']);
+    expect((LightResponse as unknown as typeof Response).error().type).toBe('error');
+    const { inspect } = require('node:util') as typeof import('node:util');
+    expect(inspect(new LightResponse('hi', { status: 201 }))).toBe(inspect(new NativeResponse('hi', { status: 201 })));
+    expect(Object.prototype.toString.call(new LightResponse('hi'))).toBe('[object Response]');
   });
 
   test('instanceof: platform Responses are LightResponses; LightResponses and NextResponses are platform Responses', () => {
