@@ -2,8 +2,8 @@
  * @module The jest preset: `preset: 'nextpress'` in a project's jest config.
  *   1. next/server, next/headers, next/navigation, next/cache (also `.js`, and the internal paths
  *      route code imports) -> nextpress's own modules, even when the project has the real `next`;
- *   2. the project's tsconfig.json/jsconfig.json `paths` (read from the folder jest runs in:
- *      `@/*` -> `<project>/src/*`), as route files resolve them under the server;
+ *   2. the project's tsconfig.json/jsconfig.json `paths` (found from the folder jest runs in, as
+ *      the server finds it: `@/*` -> `<project>/src/*`), as route files resolve them under the server;
  *   3. TypeScript and JSX (automatic runtime) through @swc/jest, which the project installs
  *      (`npm i -D jest @swc/jest @swc/core`); ESM-only packages of Auth.js are transformed too;
  *   4. packages resolve from the project first, then from nextpress's own node_modules.
@@ -35,27 +35,14 @@ const swc = (parser) => [
   { jsc: { parser, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' }, swcrc: false },
 ];
 
-const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
 /**
- * tsconfig `paths` -> moduleNameMapper entries: '@/*': ['./src/*'] -> '^@/(.*)$': ['<dir>/src/$1'].
- * A bare '*' entry is left out (jest would send every package through it).
+ * The project's tsconfig `paths` as moduleNameMapper entries, converted by the module nextpressVitest
+ * uses too (server/testing/tsconfig-paths.ts; in a clone, loaded from source through jiti).
  */
 function pathsMapper(cwd) {
-  const { getTsconfig } = require('get-tsconfig');
-  const found = getTsconfig(cwd, 'tsconfig.json') ?? getTsconfig(cwd, 'jsconfig.json');
-  const options = found?.config.compilerOptions;
-  if (options?.paths === undefined) return {};
-  const base = path.resolve(path.dirname(found.path), options.baseUrl ?? '.');
-  const mapper = {};
-  for (const [key, targets] of Object.entries(options.paths)) {
-    if (key === '*' || !Array.isArray(targets) || targets.length === 0) continue;
-    const star = key.indexOf('*');
-    const pattern = star === -1 ? `^${escapeRegExp(key)}$` : `^${escapeRegExp(key.slice(0, star))}(.*)${escapeRegExp(key.slice(star + 1))}$`;
-    const resolved = targets.map((target) => path.resolve(base, star === -1 ? target : target.replace('*', '$1')));
-    mapper[pattern] = resolved.length === 1 ? resolved[0] : resolved;
-  }
-  return mapper;
+  const load = FROM_SOURCES ? require('jiti').createJiti(__filename) : require;
+  const file = FROM_SOURCES ? path.join(ROOT, 'server', 'testing', 'tsconfig-paths.ts') : path.join(ROOT, 'dist', 'server', 'testing', 'tsconfig-paths.js');
+  return load(file).jestPathsMapper(cwd);
 }
 
 /** nextpress's own entry points in a clone (an installed package resolves them through its exports). */

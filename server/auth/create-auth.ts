@@ -14,11 +14,11 @@ import type { NextAuthOptions } from 'next-auth';
 import { requireAuth } from '../../middleware/auth';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { NextpressError } from '../errors';
-import { authjsSecrets } from '../../config/auth-secrets';
 import type { EngineLogger } from '../logging/engine-logger';
 import { nextAuthSession } from './next-auth-session';
 import { createProtectedMatcher } from './protected-matcher';
 import { provideSession, sessionOf } from './request-session';
+import { sessionSecret } from './session-secret';
 import { trustedForwardedHeaders } from './trusted-forwarded-headers';
 import type { AuthSettings, SessionResolver } from './types';
 import { loadUsersFile } from './users-file';
@@ -50,7 +50,7 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
   const middleware: RequestHandler[] = [];
   if (settings.provider === 'authjs') {
     const { ExpressAuth, createAuthjsConfig, authjsSession } = loadAuthjs();
-    const secret = requireSecrets(settings.secret ?? authjsSecrets(env));
+    const secret = requireSecrets(sessionSecret(settings, env));
     const users = settings.usersFile === undefined ? undefined : loadUsersFile(settings.usersFile);
     const config = createAuthjsConfig({ settings, secret, basePath, users, logger });
     for (const route of underBase) {
@@ -159,11 +159,9 @@ function requireSecret(secret: string | readonly string[] | undefined): string {
  * from authOptions.secret, else NEXTAUTH_SECRET, else AUTH_SECRET: the guard must use the same one.
  */
 function nextAuthOptionsFor(settings: AuthSettings, env: NodeJS.ProcessEnv, logger: EngineLogger): NextAuthOptions {
+  const secret = requireSecret(sessionSecret(settings, env));
+  if (settings.nextAuthOptions !== undefined) return { ...settings.nextAuthOptions, secret };
   const routeSecret = env.NEXTAUTH_SECRET ?? env.AUTH_SECRET;
-  if (settings.nextAuthOptions !== undefined) {
-    return { ...settings.nextAuthOptions, secret: requireSecret(settings.nextAuthOptions.secret ?? routeSecret) };
-  }
-  const secret = requireSecret(settings.secret ?? routeSecret);
   if (secret !== routeSecret) {
     logger.warn(
       { variable: env.NEXTAUTH_SECRET !== undefined ? 'NEXTAUTH_SECRET' : 'AUTH_SECRET' },

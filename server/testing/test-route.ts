@@ -9,7 +9,8 @@
  *      server loads it, params read from the url);
  *   2. an app with that one route, listening on 127.0.0.1:0 (unref'd, closed after this request);
  *   3. one request: `method`, `headers`, `cookies`, `body` (a string, bytes, FormData,
- *      URLSearchParams, a Blob, or any other value as JSON);
+ *      URLSearchParams, a Blob, or any other value as JSON), `session: { user }` (a signed
+ *      session cookie for `app.auth`, see signSession);
  *   4. -> the Response (status, headers, every Set-Cookie, the body as it arrives), plus
  *      `res.after`: resolves once the response is finished and its after() work has run.
  */
@@ -18,6 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { createAppFromRoutes, type CreateAppOptions } from '../app';
 import type { Route } from '../loading/route';
 import { routeForFile, routeForModule, type RouteParamsInput } from './route-for-module';
+import { defaultProvider, type SessionUser, signSession } from './sign-session';
 
 export interface TestRouteOptions {
   /** The request's path and query (`/api/items/1?x=y`) or a full URL (its host is sent as Host). Default: the pattern with `params` filled in, for a route file; '/' for a module. */
@@ -32,6 +34,12 @@ export interface TestRouteOptions {
   body?: unknown;
   /** createApp's options for the app the route runs in (logger, bodyLimit, cache, middleware, auth, ...). */
   app?: Partial<CreateAppOptions>;
+  /**
+   * A signed-in user: their session cookie is signed for `app.auth` (signSession) and sent. When
+   * `app.auth` is not given, the app gets auth with the provider and secret `npm start` would use
+   * (AUTH_PROVIDER, AUTH_SECRET), so `auth()` works. `null`: the same auth, no cookie.
+   */
+  session?: { user: SessionUser; maxAge?: number } | null;
 }
 
 export type TestResponse = Response & {
@@ -53,8 +61,13 @@ export async function testRoute(target: RouteModule | string, options: TestRoute
     route = routeForModule(target, new URL(url, 'http://localhost').pathname, options.params ?? {});
     routesDir = process.cwd();
   }
-  const app = createAppFromRoutes([route], { ...options.app, routesDir: options.app?.routesDir ?? routesDir });
+  const auth = options.session === undefined ? options.app?.auth : (options.app?.auth ?? { provider: defaultProvider() });
+  const app = createAppFromRoutes([route], { ...options.app, auth, routesDir: options.app?.routesDir ?? routesDir });
   const { method, headers, body } = await toRequestParts(url, options);
+  if (options.session) {
+    const signed = await signSession(options.session.user, { ...auth, maxAge: options.session.maxAge });
+    headers.cookie = [headers.cookie, signed.cookie].filter(Boolean).join('; ');
+  }
 
   const server = http.createServer(app);
   const finished = new Promise<void>((done) => server.once('request', (_req, res: http.ServerResponse) => res.once('close', () => setImmediate(done))));

@@ -6,13 +6,14 @@
  */
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { createApp } from '../../server';
+import { createApp } from 'nextpress';
 import { recordingLogger } from '../helpers/serve';
 import { DEMO_ROUTES, OTHER_SECRET, PASSWORD, SECRET, USERS_FILE, cookieHeader, cookiesOf, setCookieLine, signIn } from './helpers';
-import { useRouteEnv } from './route-env';
 
 // The demo route files read next-auth's settings from the environment; Auth.js here reads none.
-useRouteEnv({ AUTH_SECRET: SECRET, AUTH_USERS_FILE: USERS_FILE, AUTH_URL: undefined, AUTH_TRUST_HOST: '1', NEXTAUTH_URL: undefined });
+// Route files read these when they run; a test's process.env reaches them (jest gives each test file its own).
+Object.assign(process.env, { AUTH_SECRET: SECRET, AUTH_USERS_FILE: USERS_FILE, AUTH_TRUST_HOST: '1' });
+for (const name of ['AUTH_URL', 'NEXTAUTH_URL']) delete process.env[name];
 
 const log = recordingLogger();
 let app: ReturnType<typeof createApp>;

@@ -4,32 +4,28 @@
  * socket, and the fixture handlers log every run, so "the handler never ran" is checked, not assumed.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { encode } from 'next-auth/jwt';
 import request from 'supertest';
-import { createApp } from '../../server';
+import { createApp } from 'nextpress';
+import { signSession } from 'nextpress/testing';
 import { recordingLogger, serve, type Served } from '../helpers/serve';
-import { FIXTURE_ROUTES, OTHER_SECRET, PASSWORD, SECRET, SESSION_COOKIE, USERS_FILE, fixtureHits, raw, signIn, type System } from './helpers';
-import { useRouteEnv } from './route-env';
+import { FIXTURE_ROUTES, OTHER_SECRET, SECRET, SESSION_COOKIE, USERS_FILE, fixtureHits, raw, type System } from './helpers';
 
-useRouteEnv({
-  AUTH_SECRET: SECRET,
-  AUTH_USERS_FILE: USERS_FILE,
-  NEXTAUTH_SECRET: undefined,
-  NEXTAUTH_URL: undefined,
-  AUTH_TRUST_HOST: '1',
-  AUTH_URL: undefined,
-});
+// Route files read these when they run; a test's process.env reaches them (jest gives each test file its own).
+Object.assign(process.env, { AUTH_SECRET: SECRET, AUTH_USERS_FILE: USERS_FILE, AUTH_TRUST_HOST: '1' });
+for (const name of ['NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'AUTH_URL']) delete process.env[name];
 
 const PROTECTED = ['/api/session', '/api/admin/**'];
+/** The users file's demo user, as its sign-in would put it in the session. */
+const DEMO = { id: 'demo', name: 'Demo User', email: 'demo@example.test' };
 const UNAUTHORIZED = '{"error":"Unauthorized"}';
 const NOT_FOUND = '{"error":"Not Found"}';
 
-function appFor(system: System, secret = SECRET) {
+function appFor(system: System) {
   const log = recordingLogger();
   const app = createApp({
     routesDir: FIXTURE_ROUTES,
     logger: log.logger,
-    auth: { provider: system, secret, usersFile: USERS_FILE, protectedPaths: PROTECTED },
+    auth: { provider: system, secret: SECRET, usersFile: USERS_FILE, protectedPaths: PROTECTED },
   });
   return { app, log };
 }
@@ -87,16 +83,10 @@ describe.each<System>(['next-auth', 'authjs'])('%s: request variants without a v
   beforeAll(async () => {
     served = await serve(app);
     hits = await fixtureHits();
-    const signedIn = await signIn(app, { username: 'demo', password: PASSWORD });
-    session = signedIn.jar[SESSION_COOKIE[system]];
+    session = (await signSession(DEMO, { provider: system, secret: SECRET })).value;
     const other: System = system === 'authjs' ? 'next-auth' : 'authjs';
-    const otherSignIn = await signIn(appFor(other).app, { username: 'demo', password: PASSWORD });
-    otherSystemCookie = { name: SESSION_COOKIE[other], value: otherSignIn.jar[SESSION_COOKIE[other]] };
-    // next-auth route files take their secret from the environment, so that token is minted directly.
-    otherSecretCookie =
-      system === 'authjs'
-        ? (await signIn(appFor(system, OTHER_SECRET).app, { username: 'demo', password: PASSWORD })).jar[SESSION_COOKIE[system]]
-        : await encode({ token: { name: 'Demo User', email: 'demo@example.test', sub: 'demo' }, secret: OTHER_SECRET });
+    otherSystemCookie = await signSession(DEMO, { provider: other, secret: SECRET });
+    otherSecretCookie = (await signSession(DEMO, { provider: system, secret: OTHER_SECRET })).value;
   });
   afterAll(() => served.close());
   beforeEach(() => {

@@ -4,13 +4,13 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { createApp, isNextpressError } from '../../server';
+import { createApp, isNextpressError } from 'nextpress';
 import { auth } from '../../server/auth/auth';
 import { recordingLogger } from '../helpers/serve';
 import { DEMO_ROUTES, FIXTURE_ROUTES, OTHER_SECRET, SECRET } from './helpers';
-import { useRouteEnv } from './route-env';
 
-useRouteEnv({ AUTH_SECRET: undefined, NEXTAUTH_SECRET: undefined, AUTH_USERS_FILE: undefined });
+// No secret or users file from the environment (jest gives each test file its own process.env).
+for (const name of ['AUTH_SECRET', 'NEXTAUTH_SECRET', 'AUTH_USERS_FILE']) delete process.env[name];
 
 function build(auth: Parameters<typeof createApp>[0]['auth'], routesDir = FIXTURE_ROUTES) {
   const log = recordingLogger();

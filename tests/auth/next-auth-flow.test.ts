@@ -6,21 +6,13 @@
  */
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { createApp } from '../../server';
+import { createApp } from 'nextpress';
 import { recordingLogger } from '../helpers/serve';
 import { DEMO_ROUTES, PASSWORD, SECRET, USERS_FILE, cookieHeader, cookiesOf, setCookieLine, signIn } from './helpers';
-import { useRouteEnv } from './route-env';
 
-useRouteEnv({
-  AUTH_SECRET: SECRET,
-  AUTH_USERS_FILE: USERS_FILE,
-  AUTH_TRUST_HOST: '1',
-  NEXTAUTH_SECRET: undefined,
-  NEXTAUTH_URL: undefined,
-  AUTH_URL: undefined,
-  AUTH_GITHUB_ID: undefined,
-  AUTH_GOOGLE_ID: undefined,
-});
+// Route files read these when they run; a test's process.env reaches them (jest gives each test file its own).
+Object.assign(process.env, { AUTH_SECRET: SECRET, AUTH_USERS_FILE: USERS_FILE, AUTH_TRUST_HOST: '1' });
+for (const name of ['NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'AUTH_URL', 'AUTH_GITHUB_ID', 'AUTH_GOOGLE_ID']) delete process.env[name];
 
 const log = recordingLogger();
 let app: ReturnType<typeof createApp>;

@@ -4,14 +4,15 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import type { NextAuthOptions } from 'next-auth';
-import { encode } from 'next-auth/jwt';
 import request from 'supertest';
-import { createApp } from '../../server';
+import { createApp } from 'nextpress';
+import { signSession } from 'nextpress/testing';
 import { recordingLogger } from '../helpers/serve';
 import { FIXTURE_ROUTES, OTHER_SECRET } from './helpers';
-import { useRouteEnv } from './route-env';
 
-useRouteEnv({ AUTH_TRUST_HOST: '1', NEXTAUTH_URL: undefined });
+// Route files read these when they run; a test's process.env reaches them (jest gives each test file its own).
+process.env.AUTH_TRUST_HOST = '1';
+delete process.env.NEXTAUTH_URL;
 
 const authOptions: NextAuthOptions = {
   secret: OTHER_SECRET,
@@ -28,15 +29,15 @@ const app = createApp({
 
 describe('auth.nextAuthOptions', () => {
   test('the session cookie under your cookie name, read with your secret and session callback', async () => {
-    const token = await encode({ token: { name: 'Ada', email: 'ada@example.test', sub: 'ada', role: 'admin' }, secret: OTHER_SECRET });
-    const response = await request(app).get('/api/me').set('cookie', `my-session=${token}`);
+    const { value } = await signSession({ id: 'ada', name: 'Ada', email: 'ada@example.test', role: 'admin' }, { provider: 'next-auth', secret: OTHER_SECRET });
+    const response = await request(app).get('/api/me').set('cookie', `my-session=${value}`);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ session: { user: { name: 'Ada', email: 'ada@example.test' }, role: 'admin', expires: expect.any(String) } });
   });
 
   test('next-auth’s default cookie name is not read', async () => {
-    const token = await encode({ token: { name: 'Ada', sub: 'ada' }, secret: OTHER_SECRET });
-    const response = await request(app).get('/api/me').set('cookie', `next-auth.session-token=${token}`);
+    const { value } = await signSession({ id: 'ada', name: 'Ada' }, { provider: 'next-auth', secret: OTHER_SECRET });
+    const response = await request(app).get('/api/me').set('cookie', `next-auth.session-token=${value}`);
     expect([response.status, response.body]).toEqual([401, { error: 'Unauthorized' }]);
   });
 });

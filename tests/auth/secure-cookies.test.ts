@@ -12,20 +12,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../server';
+import { createApp } from 'nextpress';
 import { recordingLogger } from '../helpers/serve';
 import { FIXTURE_ROUTES, PASSWORD, SECRET, USERS_FILE, cookieHeader, setCookieLine, signIn, type System } from './helpers';
-import { useRouteEnv } from './route-env';
 
 // next-auth without NEXTAUTH_URL, as `npm start` runs it: AUTH_TRUST_HOST, with X-Forwarded-* made trustworthy.
-useRouteEnv({
-  AUTH_SECRET: SECRET,
-  AUTH_USERS_FILE: USERS_FILE,
-  AUTH_TRUST_HOST: 'true',
-  NEXTAUTH_URL: undefined,
-  NEXTAUTH_SECRET: undefined,
-  AUTH_URL: undefined,
-});
+// Route files read these when they run; a test's process.env reaches them (jest gives each test file its own).
+Object.assign(process.env, { AUTH_SECRET: SECRET, AUTH_USERS_FILE: USERS_FILE, AUTH_TRUST_HOST: 'true' });
+for (const name of ['NEXTAUTH_URL', 'NEXTAUTH_SECRET', 'AUTH_URL']) delete process.env[name];
 
 const HTTPS = { 'x-forwarded-proto': 'https' };
 

@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import Redis from 'ioredis';
-import { createApp } from '../../server';
+import { createApp } from 'nextpress';
 import type { CacheHandler } from '../../server/cache/cache-handler';
 import { createRedisCache } from '../../server/cache/redis-cache';
 import { recordingLogger, serve, type Served } from '../helpers/serve';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import path from 'node:path';
-import { createApp, createMemoryCache } from '../../server';
+import { createApp, createMemoryCache } from 'nextpress';
 import type { CacheHandler } from '../../server/cache/cache-handler';
 import { recordingLogger, serve, type Served } from '../helpers/serve';
 

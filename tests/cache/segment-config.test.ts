@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import path from 'node:path';
-import { createApp } from '../../server';
+import { createApp } from 'nextpress';
 import { recordingLogger, serve, type Served } from '../helpers/serve';
 
 const routesDir = path.join(__dirname, '../fixtures/cache-app');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createApp } from '../../server';
+import { createApp } from 'nextpress';
 import { recordingLogger, serve, type Served } from '../helpers/serve';
 
 const app = createApp({ routesDir: path.join(__dirname, '..', '..', 'routes'), logger: recordingLogger().logger });

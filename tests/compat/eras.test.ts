@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import path from 'node:path';
-import { createApp } from '../../server';
+import { createApp } from 'nextpress';
 import { previewModeId } from '../../server/next/preview-mode-id';
 import { recordingLogger, serve, type Served } from '../helpers/serve';
 import { ERA_CASES, type Client, type Era } from './era-cases';

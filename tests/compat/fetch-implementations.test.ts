@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createApp } from '../../server';
+import { createApp } from 'nextpress';
 import { recordingLogger, serve, type Served } from '../helpers/serve';
 
 /** 1 MiB of bytes that are the same on every run. */

@@ -5,7 +5,7 @@
 import { expect, test } from '@jest/globals';
 import path from 'node:path';
 import request from 'supertest';
-import { createApp } from '../../server';
+import { createApp } from 'nextpress';
 
 test('next/dist/client/components/redirect and spec-extension/request|response resolve', async () => {
   const app = createApp({ routesDir: path.join(__dirname, '../fixtures/compat-internal') });

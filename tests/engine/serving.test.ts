@@ -7,7 +7,7 @@ import path from 'node:path';
 import http from 'node:http';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { createApp } from '../../server';
+import { createApp } from 'nextpress';
 import { recordingLogger, serve, type Served } from '../helpers/serve';
 
 const routesDir = path.join(__dirname, '../fixtures/app');

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { createApp, isNextpressError } from '../../server';
+import { createApp, isNextpressError } from 'nextpress';
 import { recordingLogger } from '../helpers/serve';
 
 const made: string[] = [];

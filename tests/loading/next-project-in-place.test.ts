@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import path from 'node:path';
 import request from 'supertest';
-import { createApp } from '../../server';
+import { createApp } from 'nextpress';
 import { recordingLogger } from '../helpers/serve';
 
 const PROJECT = path.join(__dirname, '..', 'fixtures', 'next-project');

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { createApp } from '../../server';
+import { createApp } from 'nextpress';
 import { recordingLogger } from '../helpers/serve';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');

@@ -6,9 +6,10 @@
  *   2. `npx nextpress start -p <port>` -> the routes answer over real HTTP (next/server,
  *      next/headers, Promise params), and `import { createApp } from 'nextpress'` works under Node;
  *   3. `tsc` checks a route file against the shipped next/* types;
- *   4. the README's jest setup and test file, written there as the README shows them, run green
- *      with jest, @swc/jest and supertest installed beside nextpress (preset: 'nextpress');
- *   5. the same for vitest: the README's vitest.config.ts (nextpressVitest) and test file;
+ *   4. the README's jest setup and test files (one of them signed in: sessionCookie, testRoute's
+ *      session, next-auth), written there as the README shows them, run green with jest, @swc/jest
+ *      and supertest installed beside nextpress (preset: 'nextpress');
+ *   5. the same for vitest: the README's vitest.config.ts (nextpressVitest) and test file (Auth.js);
  *   6. a project with the real `next` installed: its CommonJS packages that `require('next/headers')`
  *      get nextpress's (pinned), so headers() sees the request.
  * Slow (npm pack and three npm installs, ~1.5 min): not part of `npm test`; `npm run test:package` runs it (CI does).
@@ -71,6 +72,42 @@ test('the whole app, with createApp and supertest', async () => {
 });
 `;
 
+const README_ME_ROUTE = `import { auth } from 'nextpress/auth';
+
+export async function GET() {
+  const session = await auth();
+  return Response.json({ user: session?.user ?? null });
+}
+`;
+const README_AUTH_TEST = `import request from 'supertest';
+import { createApp } from 'nextpress';
+import { sessionCookie, testRoute } from 'nextpress/testing';
+import * as me from '../app/api/me/route';
+
+process.env.AUTH_SECRET = 'a-test-secret-of-at-least-32-characters';
+const auth = { provider: 'next-auth', protectedPaths: ['/api/me'] } as const; // or 'authjs'
+const ada = { id: 'ada', name: 'Ada', email: 'ada@example.test' };
+
+test('a protected route, signed in', async () => {
+  const app = createApp({ routesDir: 'app', auth });
+  const res = await request(app).get('/api/me').set('Cookie', await sessionCookie(ada, auth));
+  expect(res.status).toBe(200);
+  expect(res.body).toEqual({ user: { name: 'Ada', email: 'ada@example.test' } });
+});
+
+test('signed out: the guard answers 401', async () => {
+  const res = await request(createApp({ routesDir: 'app', auth })).get('/api/me');
+  expect(res.status).toBe(401);
+  expect(res.body).toEqual({ error: 'Unauthorized' });
+});
+
+test('one handler, with a session', async () => {
+  const res = await testRoute(me, { url: '/api/me', session: { user: ada }, app: { auth } });
+  expect(res.status).toBe(200);
+  expect(await res.json()).toEqual({ user: { name: 'Ada', email: 'ada@example.test' } });
+});
+`;
+
 const README_VITEST_CONFIG = `import { defineConfig } from 'vitest/config';
 import { nextpressVitest } from 'nextpress/vitest';
 
@@ -80,6 +117,7 @@ const README_VITEST_TEST = `import { expect, test } from 'vitest';
 import { testRoute } from 'nextpress/testing';
 import * as greet from '../app/api/greet/route';
 import * as item from '../app/api/items/[id]/route';
+import * as me from '../app/api/me/route';
 
 test('one route handler, with testRoute', async () => {
   const res = await testRoute(greet, { url: '/api/greet?name=Ada' });
@@ -97,6 +135,14 @@ test('headers() and params in an imported module', async () => {
   });
   expect(res.status).toBe(201);
   expect(await res.json()).toEqual({ id: '7', agent: 'vitest', body: { n: 1 } });
+});
+
+test('a signed-in user, with Auth.js', async () => {
+  process.env.AUTH_SECRET = 'a-test-secret-of-at-least-32-characters';
+  const auth = { provider: 'authjs', protectedPaths: ['/api/me'] } as const;
+  const res = await testRoute(me, { url: '/api/me', session: { user: { name: 'Ada' } }, app: { auth } });
+  expect(res.status).toBe(200);
+  expect(await res.json()).toEqual({ user: { name: 'Ada' } });
 });
 `;
 
@@ -146,6 +192,8 @@ beforeAll(async () => {
     ...GREET,
     'jest.config.js': README_JEST_CONFIG,
     'tests/api.test.ts': README_TEST,
+    'tests/auth.test.ts': README_AUTH_TEST,
+    'app/api/me/route.ts': README_ME_ROUTE,
     'server.mjs':
       "import { createApp } from 'nextpress';\nconst app = createApp({ routesDir: 'app' });\nconst server = app.listen(0, '127.0.0.1', async () => {\n  const res = await fetch(`http://127.0.0.1:${server.address().port}/api/hello?name=createApp`);\n  console.log(res.status, await res.text());\n  server.close();\n});\n",
     ...ROUTES,
@@ -175,6 +223,7 @@ beforeAll(async () => {
     'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, paths: { '@/*': ['./*'] } } }),
     'vitest.config.ts': README_VITEST_CONFIG,
     'tests/api.test.ts': README_VITEST_TEST,
+    'app/api/me/route.ts': README_ME_ROUTE,
     ...GREET,
     ...ROUTES,
   });
@@ -189,6 +238,7 @@ describe('installed into a project with nothing but nextpress', () => {
       { pattern: '/api/greet', methods: ['GET'], file: 'api/greet/route.ts' },
       { pattern: '/api/hello', methods: ['GET'], file: 'api/hello/route.ts' },
       { pattern: '/api/items/[id]', methods: ['POST'], file: 'api/items/[id]/route.ts' },
+      { pattern: '/api/me', methods: ['GET'], file: 'api/me/route.ts' },
     ]);
   });
 
@@ -234,20 +284,22 @@ describe('installed into a project with nothing but nextpress', () => {
 describe("the README's tests, in the project: preset 'nextpress', testRoute, createApp + supertest", () => {
   test('npx jest: green', async () => {
     const { stderr } = await exec('npx', ['jest', '--ci'], plain);
-    expect(stderr).toContain('Tests:       3 passed, 3 total');
+    expect(stderr).toContain('Tests:       6 passed, 6 total');
   });
 
   test('the README shows these files as they are', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     expect(readme).toContain('```js\n// jest.config.js\n' + README_JEST_CONFIG + '```');
     expect(readme).toContain('```ts\n// tests/api.test.ts\n' + README_TEST + '```');
+    expect(readme).toContain('```ts\n// app/api/me/route.ts\n' + README_ME_ROUTE + '```');
+    expect(readme).toContain('```ts\n// tests/auth.test.ts\n' + README_AUTH_TEST + '```');
   });
 });
 
 describe("the README's vitest setup, in a project of its own (nextpressVitest)", () => {
   test('npx vitest run: green', async () => {
     const { stdout } = await exec('npx', ['vitest', 'run'], withVitest, { NO_COLOR: '1' });
-    expect(stdout.replace(new RegExp(`${String.fromCharCode(27)}\\[[\\d;]*m`, 'g'), '')).toMatch(/Tests +2 passed \(2\)/);
+    expect(stdout.replace(new RegExp(`${String.fromCharCode(27)}\\[[\\d;]*m`, 'g'), '')).toMatch(/Tests +3 passed \(3\)/);
   });
 
   test('the README shows these files as they are', () => {

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
-import { createApp } from '../../server';
+import { createApp } from 'nextpress';
 import { recordingLogger, serve, type Served } from '../helpers/serve';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'next-app');
