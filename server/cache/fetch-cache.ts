@@ -103,7 +103,7 @@ export function createFetchCache({ handler, logger, track, planOf }: FetchCacheO
     // A refetch in the background outlives the caller: its signal is not passed on, as in Next.
     const send = (signal: boolean) => original(target, { ...sent, body, signal: signal ? sent.signal : undefined });
     const entryTags = [...new Set([...tags, ...(plan?.tags ?? []), `${IMPLICIT_TAG_PREFIX}${pathOf(store.req)}`])];
-    return lookup(key, decision.revalidate, producing, send, entryTags, store);
+    return lookup(key, decision.revalidate, producing, send, entryTags, store, sent.signal);
   };
 
   async function lookup(
@@ -113,6 +113,7 @@ export function createFetchCache({ handler, logger, track, planOf }: FetchCacheO
     send: (signal: boolean) => Promise<Response>,
     tags: string[],
     store: RequestStore,
+    signal: AbortSignal | null | undefined,
   ): Promise<Response> {
     const waiting = filling.get(key);
     if (waiting !== undefined) await waiting;
@@ -127,10 +128,17 @@ export function createFetchCache({ handler, logger, track, planOf }: FetchCacheO
         return fromFetchEntry(stored);
       }
     }
-    return fill(key, revalidate, tags, () => send(true), store);
+    return fill(key, revalidate, tags, () => send(true), store, signal);
   }
 
-  async function fill(key: string, revalidate: number, tags: string[], send: () => Promise<Response>, store: RequestStore): Promise<Response> {
+  async function fill(
+    key: string,
+    revalidate: number,
+    tags: string[],
+    send: () => Promise<Response>,
+    store: RequestStore,
+    signal: AbortSignal | null | undefined,
+  ): Promise<Response> {
     let done!: () => void;
     const filled = new Promise<void>((resolve) => (done = resolve));
     filling.set(key, filled);
@@ -152,9 +160,11 @@ export function createFetchCache({ handler, logger, track, planOf }: FetchCacheO
     const { response, body } = teeAndCollect(upstream);
     const saved = body
       .then((bytes) => save(key, toFetchEntry(upstream, bytes, revalidate, tags)))
-      .catch((error: Error) =>
-        logger.warn({ err: error, url: upstream.url }, `fetch ${upstream.url}: its response could not be stored in the data cache: ${error.message}`),
-      )
+      .catch((error: Error) => {
+        // A fetch its caller aborted is not worth a warning (as in Next).
+        if (!signal?.aborted)
+          logger.warn({ err: error, url: upstream.url }, `fetch ${upstream.url}: its response could not be stored in the data cache: ${error.message}`);
+      })
       .finally(release);
     track(saved);
     (store.pendingRevalidates ??= []).push(saved);
