@@ -8,18 +8,21 @@
  *      root; otherwise prints why and exits 0, skipped); checks deploy/haproxy.cfg with
  *      `haproxy -c`, and deploy/compose.yaml with `docker-compose config` where that is installed;
  *   2. builds the engine (`npm run build`);
- *   3. starts Redis on a free port (no persistence), 3 nextpress processes on their own ports
- *      serving tests/fixtures/scale-app with CACHE_URL to it and one AUTH_SECRET, and HAProxy in
- *      front, health-checking each on /readyz every 200 ms;
+ *   3. starts Redis on a free port (no persistence), a counting HTTP upstream (in this process), 3
+ *      nextpress processes on their own ports serving tests/fixtures/scale-app with CACHE_URL to that
+ *      Redis and one AUTH_SECRET, and HAProxy in front, health-checking each on /readyz every 200 ms;
  *   4. checks, over HTTP (each instance's own port, and through the load balancer):
  *      a. revalidateTag / revalidatePath through one instance is seen by the next request on every other;
  *      b. one regeneration of a stale `revalidate = 1` path across all instances under 50 concurrent requests;
- *      c. a session signed in on one instance is accepted by the others (401 without it);
- *      d. Redis killed and restarted mid-run: every request answered 200, then HIT again;
- *      e. SIGTERM to one instance under 50 req/s for 10 s through the load balancer: 0 failed
+ *      c. fetch's data cache: a fetch stored by one instance is a HIT on the others (a local upstream
+ *         counts every real fetch), revalidateTag through one expires it for all, and a stale entry
+ *         is refetched once across all instances under 50 concurrent requests;
+ *      d. a session signed in on one instance is accepted by the others (401 without it);
+ *      e. Redis killed and restarted mid-run: every request answered 200, then HIT again;
+ *      f. SIGTERM to one instance under 50 req/s for 10 s through the load balancer: 0 failed
  *         requests; its /readyz answers 503 and HAProxy marks it DOWN before its listener closes
  *         (SHUTDOWN_DELAY_MS); nothing is routed to it after that; it exits 0;
- *      f. a rolling restart of all 3 (one at a time: SIGTERM, exit, start, UP again) under 50 req/s
+ *      g. a rolling restart of all 3 (one at a time: SIGTERM, exit, start, UP again) under 50 req/s
  *         through the load balancer: 0 failed requests;
  *   5. prints one PASS/FAIL line per check and a summary, stops everything it started (also on
  *      failure, Ctrl-C or the overall time limit) and exits 1 if any check failed.
@@ -50,6 +53,7 @@ const work = mkdtempSync(join(tmpdir(), 'nextpress-scale-'));
 const children = new Set();
 const results = [];
 let cleaned = false;
+let stopUpstream = () => {};
 
 // ---- reporting --------------------------------------------------------------------------------
 function check(name, ok, detail) {
@@ -91,6 +95,7 @@ function cleanUp() {
   if (cleaned) return;
   cleaned = true;
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  stopUpstream();
   rmSync(work, { recursive: true, force: true });
 }
 
@@ -268,6 +273,24 @@ async function main() {
   let redis = start('redis', 'redis-server', redisArgs);
   await waitFor('redis-server answers PING', () => redisPing(redisPort));
 
+  // The data cache's upstream: counts every fetch that really reaches it. It answers in 800 ms, so
+  // a refetch is still running while a burst of requests is answered (as 4b's slow handler does).
+  let upstreamHits = 0;
+  const upstream = http.createServer((req, res) => {
+    upstreamHits += 1;
+    const hits = upstreamHits;
+    setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ hits }));
+    }, 800);
+  });
+  const upstreamPort = await freePort();
+  await new Promise((done) => upstream.listen(upstreamPort, '127.0.0.1', done));
+  stopUpstream = () => {
+    upstream.closeAllConnections();
+    upstream.close();
+  };
+
   const runsFile = join(work, 'swr-runs.txt');
   writeFileSync(runsFile, '');
   const env = {
@@ -284,6 +307,7 @@ async function main() {
     SHUTDOWN_TIMEOUT_MS: `${SHUTDOWN_TIMEOUT_MS}ms`,
     SHUTDOWN_DELAY_MS: `${SHUTDOWN_DELAY_MS}ms`,
     SCALE_RUNS_FILE: runsFile,
+    SCALE_UPSTREAM: `http://127.0.0.1:${upstreamPort}`,
   };
   /** Starts (or starts again) an instance's process on its port. */
   const launch = (instance) => {
@@ -415,7 +439,43 @@ async function main() {
     );
   }
 
-  // ---- 4c. a session signed on one instance is accepted by the others ---------------------------
+  // ---- 4c. fetch's data cache across instances -------------------------------------------------
+  {
+    const hitsOf = (res) => res.json?.hits;
+    const onN1 = await send(n1.port, '/upstream');
+    const onOthers = [await send(n2.port, '/upstream'), await send(n3.port, '/upstream')];
+    check(
+      'a fetch (revalidate 60) stored on n1 is a HIT on n2 and n3: the upstream was asked once',
+      hitsOf(onN1) === 1 && onOthers.every((r) => hitsOf(r) === 1) && upstreamHits === 1,
+      `data on n1/n2/n3: ${[onN1, ...onOthers].map(hitsOf).join('/')}, upstream requests ${upstreamHits}`,
+    );
+    const revalidated = await postJson(n2.port, '/revalidate-api', { tag: 'upstream' });
+    const after = [await send(n3.port, '/upstream'), await send(n1.port, '/upstream'), await send(n2.port, '/upstream'), await send(lbPort, '/upstream')];
+    check(
+      "revalidateTag('upstream') on n2: n3's next fetch goes to the upstream; n1, n2 and the LB then HIT it",
+      revalidated.status === 200 && after.every((r) => hitsOf(r) === 2) && upstreamHits === 2,
+      `data on n3/n1/n2/LB: ${after.map(hitsOf).join('/')}, upstream requests ${upstreamHits}`,
+    );
+    await postJson(n1.port, '/revalidate-api', { tag: 'upstream', profile: 'max' });
+    const before = upstreamHits;
+    const t0 = Date.now();
+    const burst = await Promise.all(Array.from({ length: 50 }, () => send(lbPort, '/upstream')));
+    const burstMs = Date.now() - t0;
+    await sleep(1500); // the one refetch takes 800 ms
+    const refetches = upstreamHits - before;
+    const fresh = await send(lbPort, '/upstream');
+    const served = {};
+    for (const r of burst) served[hitsOf(r)] = (served[hitsOf(r)] ?? 0) + 1;
+    const byServer = {};
+    for (const r of burst) byServer[r.headers?.['x-served-by']] = (byServer[r.headers?.['x-served-by']] ?? 0) + 1;
+    check(
+      "revalidateTag('upstream', 'max'), then 50 concurrent requests through the LB: the stale data for all, exactly 1 refetch across the 3 instances",
+      burst.every((r) => r.status === 200 && hitsOf(r) === 2) && refetches === 1 && hitsOf(fresh) === 3 && Object.keys(byServer).length === INSTANCES,
+      `50 answered in ${burstMs} ms with data ${JSON.stringify(served)}, spread ${JSON.stringify(byServer)}, upstream refetches ${refetches}, then data ${hitsOf(fresh)}`,
+    );
+  }
+
+  // ---- 4d. a session signed on one instance is accepted by the others ---------------------------
   {
     const csrf = await send(n1.port, '/api/auth/csrf');
     const jar = cookies(csrf.headers?.['set-cookie']);
@@ -443,7 +503,7 @@ async function main() {
     );
   }
 
-  // ---- 4d. Redis killed and restarted mid-run ---------------------------------------------------
+  // ---- 4e. Redis killed and restarted mid-run ---------------------------------------------------
   {
     await send(lbPort, '/static');
     const before = await send(lbPort, '/static');
@@ -481,7 +541,7 @@ async function main() {
     );
   }
 
-  // ---- 4e. SIGTERM to one instance under load -----------------------------------------------------
+  // ---- 4f. SIGTERM to one instance under load -----------------------------------------------------
   {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
     const RATE = 50;
@@ -555,10 +615,10 @@ async function main() {
     );
   }
 
-  // ---- 4f. rolling restart of every instance under load ------------------------------------------
+  // ---- 4g. rolling restart of every instance under load ------------------------------------------
   {
     const isUp = (name) => async () => (await haproxyStatus(statSocket))[name] === 'UP';
-    launch(n3); // stopped by 4e
+    launch(n3); // stopped by 4f
     await whenReady(n3);
     await waitFor('HAProxy sees n3 UP again', isUp('n3'), 10_000, 50);
     const RATE = 50;

@@ -30,6 +30,7 @@ import type { CacheHandler } from './cache/cache-handler';
 import { createMemoryCache } from './cache/memory-cache';
 import { createResponseCache, type ResponseCache } from './cache/response-cache';
 import { registerCache } from './cache/registry';
+import { installFetchPatch } from './cache/patch-fetch';
 import { rejectInvalidHost } from './dispatch/reject-invalid-host';
 import { createAfterQueue } from './dispatch/after-queue';
 import { installLightResponse } from './next/light-response';
@@ -127,6 +128,7 @@ export function createApp(options: CreateAppOptions): NextpressApp {
  */
 export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, scanned: { notServed?: string[] } = {}): NextpressApp {
   installLightResponse(); // `new Response('hi')` and `Response.json()` keep their string until read (light-response.ts)
+  installFetchPatch(); // fetch inside a request: Next's data cache (cache/fetch-cache.ts); elsewhere the platform's
   const logger = options.logger ?? consoleLogger;
   const routesDir = path.resolve(options.routesDir ?? options.dir ?? '.');
   const notServed = scanned.notServed ?? [];

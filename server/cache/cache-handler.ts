@@ -10,7 +10,7 @@
  *                                              regenerates) and gone 60 s from now
  */
 
-/** What is stored: a whole response (or, for `unstable_cache`, a JSON value as the body). */
+/** What is stored: a whole response (a route's, or a `fetch`'s), or, for `unstable_cache`, a JSON value as the body. */
 export interface CacheEntry {
   status: number;
   /**
@@ -19,6 +19,8 @@ export interface CacheEntry {
    */
   headers: Array<string | string[]>;
   body: Buffer;
+  /** For a `fetch` entry: the URL it was fetched from (after redirects), as `response.url` gives it. */
+  url?: string;
   /** Tags it is filed under (its own, then Next's implicit `_N_T_` path tags). */
   tags: string[];
   /** When it was stored. */

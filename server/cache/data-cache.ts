@@ -2,7 +2,8 @@
  * @module createDataCache: `unstable_cache` (next/cache) on the same store as responses, under
  * `data:<key>` entries holding `{"value": ...}`. Stale values are served while one refresh runs;
  * concurrent callers of a key share one computation. Called while a cacheable response is made,
- * its tags and a shorter revalidate carry over to that response (collect), as in Next.
+ * its tags and a shorter revalidate carry over to that response (collect, which fetch-cache.ts
+ * uses too), as in Next.
  *
  *   cachedValue('k', f, { revalidate: 60, tags: ['posts'] }) -> f() once, then the stored value for 60 s
  */
@@ -109,8 +110,8 @@ export function collectedOf(store: RequestStore): Collected | undefined {
   return store.slots.get(kCollected) as Collected | undefined;
 }
 
-/** unstable_cache inside a cacheable response: its tags and a shorter revalidate carry over to the route. */
-function collect(store: RequestStore, options: CachedValueOptions): void {
+/** unstable_cache or fetch inside a cacheable response: its tags and a shorter revalidate carry over to the route. */
+export function collect(store: RequestStore, options: CachedValueOptions): void {
   let collected = collectedOf(store);
   if (collected === undefined) store.slots.set(kCollected, (collected = { revalidate: false, tags: new Set() }));
   for (const tag of options.tags) collected.tags.add(tag);

@@ -2,7 +2,7 @@
  * @module A cache handler in Redis (CACHE_URL), shared by every instance that points at it: an
  * entry cached, or a tag revalidated, by one instance is what all of them see next.
  *
- *   {prefix}e:{key}    hash: meta (JSON: status, headers, tags, times), body (bytes)
+ *   {prefix}e:{key}    hash: meta (JSON: status, headers, tags, times, a fetch's url), body (bytes)
  *   {prefix}t:{tag}    set of the entry keys filed under the tag
  *   {prefix}l:{key}    a regeneration claim: a random token, with an expiry (SET NX PX)
  *
@@ -28,6 +28,7 @@ export interface RedisCacheOptions {
 
 interface Meta {
   status: number;
+  url?: string;
   headers: Array<string | string[]>;
   tags: string[];
   createdAt: number;
@@ -114,6 +115,7 @@ export function createRedisCache(options: RedisCacheOptions): CacheHandler {
       if (!usable()) return;
       const meta: Meta = {
         status: entry.status,
+        url: entry.url,
         headers: entry.headers,
         tags: entry.tags,
         createdAt: entry.createdAt,

@@ -1,11 +1,12 @@
 /**
- * @module Which response cache next/cache talks to. Route files may load their own copy of
+ * @module Which response cache next/cache (and the patched fetch) talks to. Route files may load their own copy of
  * next/cache (jiti, jest), so the registry lives on `globalThis` under a registered symbol, like the
  * request context. Inside a request it is the cache of the app serving it (`req.app`); outside one,
  * the cache of the app created last.
  */
 import type { IncomingMessage } from 'node:http';
 import type { TagExpiry } from './cache-handler';
+import type { CachedFetch } from './fetch-cache';
 import { RESPONSE_CACHE } from '../shared/shared-state';
 
 /** What next/cache needs from a response cache. */
@@ -14,6 +15,8 @@ export interface CacheRuntime {
   revalidateTags(tags: string[], expiry?: TagExpiry): Promise<void>;
   /** unstable_cache: the stored value for `key`, or `compute()`'s (stored), with stale-while-revalidate. */
   cachedValue<T>(key: string, compute: () => Promise<T>, options: { revalidate: number | false; tags: string[] }): Promise<T>;
+  /** A `fetch` made inside a request (patch-fetch.ts): Next's data cache. */
+  fetch: CachedFetch;
 }
 
 interface Registry {

@@ -16,7 +16,7 @@
  *
  * Its parts: route-plan.ts (what is known of a route file), produce-entry.ts (running a handler to
  * make an entry), cache-entry.ts (entries to and from the wire), regenerate.ts (STALE's background
- * run), data-cache.ts (unstable_cache).
+ * run), data-cache.ts (unstable_cache), fetch-cache.ts (fetch's data cache).
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { currentRequestStore } from '../context';
@@ -31,6 +31,7 @@ import { isThenable } from '../shared/is-thenable';
 import type { CacheEntry, CacheHandler, TagExpiry } from './cache-handler';
 import { sendNotFound, toResponse, writeEntry } from './cache-entry';
 import { createDataCache } from './data-cache';
+import { createFetchCache } from './fetch-cache';
 import { pageTags, toPage } from './implicit-tags';
 import { createProducer } from './produce-entry';
 import { createRegenerator } from './regenerate';
@@ -62,6 +63,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const { handler, logger } = options;
   const afterQueue = options.afterQueue ?? createAfterQueue(logger);
   const plans = new WeakMap<LoadedRoute, RoutePlan>();
+  /** The latest plan of each route file, for its fetch calls (fetch-cache.ts). */
+  const plansByFile = new Map<string, RoutePlan>();
   const misses = new Map<string, Promise<CacheEntry | undefined>>();
   const pending = new Set<Promise<unknown>>();
 
@@ -76,6 +79,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const produce = createProducer({ handler, logger, track });
   const regenerate = createRegenerator({ handler, logger, afterQueue, produce, track });
   const { cachedValue } = createDataCache({ handler, logger, track });
+  const cachedFetch = createFetchCache({ handler, logger, track, planOf: (file) => plansByFile.get(file) });
 
   function planFor(loaded: LoadedRoute, route: Route): RoutePlan {
     let plan = plans.get(loaded);
@@ -90,6 +94,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       stripped: new WeakMap(),
     };
     plans.set(loaded, plan);
+    plansByFile.set(route.relativeFile, plan);
     return plan;
   }
 
@@ -252,6 +257,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     serve,
     revalidateTags,
     cachedValue,
+    fetch: cachedFetch,
     handler,
     async settled() {
       while (pending.size > 0) await Promise.allSettled([...pending]);

@@ -10,14 +10,17 @@
  *   dynamic = 'force-dynamic' | revalidate = 0 -> 'none'   (with force-static: 'strip')
  *   POST, PUT, PATCH, DELETE or OPTIONS too    -> 'none'   (with force-static: 'strip')
  *
- * `fetchCache`, `preferredRegion`, `maxDuration` are accepted and have no effect; `runtime =
- * 'edge'` is accepted with one warning (every route runs on Node.js here).
+ * `fetchCache` is the default of the route's `fetch` calls (fetch-policy.ts); `preferredRegion` and
+ * `maxDuration` (the dispatcher's deadline) are accepted here; `runtime = 'edge'` is accepted with
+ * one warning (every route runs on Node.js here).
  */
 import type { EngineLogger } from '../logging/engine-logger';
 import type { Route } from '../loading/route';
 import { getCacheControlHeader, ONE_YEAR } from './cache-control';
 
 export type DynamicOption = 'auto' | 'force-dynamic' | 'error' | 'force-static';
+/** Next's `export const fetchCache` values. */
+export type FetchCacheOption = 'auto' | 'default-cache' | 'only-cache' | 'force-cache' | 'force-no-store' | 'default-no-store' | 'only-no-store';
 
 export interface SegmentConfig {
   dynamic: DynamicOption;
@@ -25,6 +28,8 @@ export interface SegmentConfig {
   revalidate: number | false | undefined;
   dynamicParams: boolean;
   generateStaticParams: ((context: { params: Record<string, unknown> }) => unknown) | undefined;
+  /** undefined: not exported (which is not the same as 'auto' for fetch, as in Next). */
+  fetchCache: FetchCacheOption | undefined;
 }
 
 export interface CachePolicy {
@@ -42,9 +47,14 @@ export interface CachePolicy {
   generateStaticParams: SegmentConfig['generateStaticParams'];
   /** Set when a handler under dynamic = 'auto' read request-time data: from then on it runs per request. */
   sawDynamic: boolean;
+  /** The segment's defaults for its `fetch` calls (fetch-policy.ts). */
+  fetchCache: FetchCacheOption | undefined;
+  /** `export const revalidate` as exported (seconds, false, or undefined), for fetch defaults. */
+  segmentRevalidate: number | false | undefined;
 }
 
 const DYNAMIC_OPTIONS = new Set<string>(['auto', 'force-dynamic', 'error', 'force-static']);
+const FETCH_CACHE_OPTIONS = new Set<string>(['auto', 'default-cache', 'only-cache', 'force-cache', 'force-no-store', 'default-no-store', 'only-no-store']);
 /** Next's INFINITE_CACHE: a revalidate at or above it means "never". */
 const INFINITE_CACHE = 0xfffffffe;
 const NON_STATIC_METHODS = ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
@@ -72,11 +82,16 @@ export function readSegmentConfig(mod: Record<string, unknown>, file: string, lo
     if (typeof mod.dynamicParams === 'boolean') dynamicParams = mod.dynamicParams;
     else invalid('dynamicParams', 'true | false');
   }
+  let fetchCache: FetchCacheOption | undefined;
+  if (mod.fetchCache !== undefined) {
+    if (typeof mod.fetchCache === 'string' && FETCH_CACHE_OPTIONS.has(mod.fetchCache)) fetchCache = mod.fetchCache as FetchCacheOption;
+    else invalid('fetchCache', [...FETCH_CACHE_OPTIONS].map((option) => `'${option}'`).join(' | '));
+  }
   if (mod.runtime === 'edge' || mod.runtime === 'experimental-edge') {
     logger.warn({ file }, `Route '${file}' exports runtime = '${mod.runtime}': nextpress runs every route on Node.js, so it runs there.`);
   }
   const generateStaticParams = typeof mod.generateStaticParams === 'function' ? (mod.generateStaticParams as SegmentConfig['generateStaticParams']) : undefined;
-  return { dynamic, revalidate, dynamicParams, generateStaticParams };
+  return { dynamic, revalidate, dynamicParams, generateStaticParams, fetchCache };
 }
 
 export function toCachePolicy(config: SegmentConfig, mod: Record<string, unknown>, route: Route): CachePolicy {
@@ -101,6 +116,8 @@ export function toCachePolicy(config: SegmentConfig, mod: Record<string, unknown
     onlyStaticParams: cacheable && hasParams && !config.dynamicParams,
     generateStaticParams,
     sawDynamic: false,
+    fetchCache: config.fetchCache,
+    segmentRevalidate: revalidate,
   };
 }
 

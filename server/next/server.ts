@@ -8,6 +8,7 @@ export type { UserAgent } from './user-agent';
 export { after, unstable_after } from './after';
 export type { AfterTask, AfterCallback } from './after';
 export { connection } from './connection';
+export type { NextFetchRequestConfig } from './fetch-types'; // and `next` on RequestInit, globally
 
 // Next 13.3 exported these from next/server, before next/cache existed.
 export { revalidatePath as unstable_revalidatePath, revalidateTag as unstable_revalidateTag } from './cache';

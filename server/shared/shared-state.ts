@@ -8,7 +8,8 @@
  *   REQUEST_CONTEXT            the one AsyncLocalStorage of request stores           context.ts
  *   ERROR_BRAND                marks a NextpressError (and 4xx errors made as one)   errors.ts
  *   RESPONSE_CACHE             the response cache, per Express app                   cache/registry.ts
- *   CACHE_COLLECTED            unstable_cache's tags/revalidate on a request store   cache/data-cache.ts
+ *   CACHE_COLLECTED            unstable_cache's and fetch's tags/revalidate on a request store  cache/data-cache.ts
+ *   FETCH_PATCH                the platform fetch and nextpress's wrapper of it      cache/patch-fetch.ts
  *   AUTH_RESOLVER, AUTH_SESSION the session resolver per app; the session per request auth/request-session.ts
  *   PREVIEW_MODE_ID            draft mode's id for this process                      next/preview-mode-id.ts
  *   MUTABLE_COOKIES            marks next/headers' writable cookies                  next/mutable-cookies.ts
@@ -18,6 +19,7 @@ export const REQUEST_CONTEXT = Symbol.for('nextpress.request-context');
 export const ERROR_BRAND = Symbol.for('nextpress.error');
 export const RESPONSE_CACHE = Symbol.for('nextpress.response-cache');
 export const CACHE_COLLECTED = Symbol.for('nextpress.cache.collected');
+export const FETCH_PATCH = Symbol.for('nextpress.fetch-patch');
 export const AUTH_RESOLVER = Symbol.for('nextpress.auth.resolver');
 export const AUTH_SESSION = Symbol.for('nextpress.auth.session');
 export const PREVIEW_MODE_ID = Symbol.for('nextpress.preview-mode-id');

@@ -1,7 +1,8 @@
 /**
  * The Redis cache handler against a real redis-server this suite starts (free port, no
  * persistence) and stops: two app instances sharing one Redis see each other's entries and
- * invalidations. Without redis-server on the machine the suite is skipped, and says so.
+ * invalidations, responses and fetch data-cache entries alike. Without redis-server on the machine
+ * the suite is skipped, and says so.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -12,6 +13,7 @@ import { createApp } from 'nextpress';
 import type { CacheHandler } from '../../server/cache/cache-handler';
 import { createRedisCache } from '../../server/cache/redis-cache';
 import { recordingLogger, serve, type Served } from '../helpers/serve';
+import { startUpstream } from '../helpers/upstream';
 
 const routesDir = path.join(__dirname, '../fixtures/cache-app');
 const available = spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
@@ -63,11 +65,11 @@ describeWithRedis('Redis cache handler', () => {
   const instances: Instance[] = [];
   const handlers: CacheHandler[] = [];
 
-  async function instance(prefix: string): Promise<Instance> {
+  async function instance(prefix: string, dir = routesDir): Promise<Instance> {
     const handler = createRedisCache({ url, prefix, logger: log.logger });
     handlers.push(handler);
     await handler.ready?.();
-    const app = createApp({ routesDir, logger: log.logger, cache: handler });
+    const app = createApp({ routesDir: dir, logger: log.logger, cache: handler });
     const made = { handler, app, served: await serve(app) };
     instances.push(made);
     return made;
@@ -242,5 +244,37 @@ describeWithRedis('Redis cache handler', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(log.lines.filter((line) => line.msg.startsWith(`Cache: Redis at redis://127.0.0.1:${deadPort}`))).toHaveLength(1);
+  });
+
+  test("fetch's data cache in Redis: stored by one instance, a HIT on the other; revalidateTag through either expires it for both", async () => {
+    const up = await startUpstream();
+    process.env.DATA_CACHE_UPSTREAM = up.url;
+    try {
+      const dataApp = path.join(__dirname, '../fixtures/data-cache-app');
+      const a = await instance('fetch:', dataApp);
+      const b = await instance('fetch:', dataApp);
+      const hits = async (at: Instance, route: string) => ((await (await fetch(at.served.url + route)).json()) as { upstream: { hits: number } }).upstream.hits;
+      expect(await hits(a, '/force-cache')).toBe(1);
+      expect(await hits(b, '/force-cache')).toBe(1);
+      expect(up.hits('/count/force-cache')).toBe(1);
+      expect((await revalidate(b, { tag: 'upstream' })).status).toBe(200);
+      expect(await hits(a, '/force-cache')).toBe(2);
+      expect(await hits(b, '/force-cache')).toBe(2);
+
+      // Marked stale on both: each serves the stale answer, and ONE refetch runs across them.
+      expect(await hits(a, '/tagged')).toBe(1);
+      await revalidate(a, { tag: 'posts', profile: 'max' });
+      expect(await Promise.all([hits(a, '/tagged'), hits(b, '/tagged')])).toEqual([1, 1]);
+      await Promise.all([a.app.locals.nextpress.cache.settled(), b.app.locals.nextpress.cache.settled()]);
+      expect(up.hits('/count/tagged')).toBe(2);
+      expect(await Promise.all([hits(a, '/tagged'), hits(b, '/tagged')])).toEqual([2, 2]);
+      const probe = new Redis(url);
+      const keys = await probe.keys('fetch:e:fetch:*');
+      probe.disconnect();
+      expect(keys.length).toBe(2);
+    } finally {
+      delete process.env.DATA_CACHE_UPSTREAM;
+      await up.close();
+    }
   });
 });
