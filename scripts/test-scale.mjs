@@ -276,7 +276,7 @@ async function main() {
   // The data cache's upstream: counts every fetch that really reaches it. It answers in 800 ms, so
   // a refetch is still running while a burst of requests is answered (as 4b's slow handler does).
   let upstreamHits = 0;
-  const upstream = http.createServer((req, res) => {
+  const upstream = http.createServer((_req, res) => {
     upstreamHits += 1;
     const hits = upstreamHits;
     setTimeout(() => {
