@@ -38,6 +38,7 @@ import { addPackageFallback } from './loading/load-route-module';
 import type { AuthSettings } from './auth/types';
 import { findProjectRoot } from './loading/find-project-root';
 import { createReloader, type ReloadResult } from './dev/create-reloader';
+import { createDevErrors, type DevErrors } from './dev/create-dev-errors';
 import { createPipeline } from './pipeline/create-pipeline';
 import { sendJsonError } from './adapter/send-json-error';
 import { loadInstrumentation, reportToInstrumentation, type LoadedInstrumentation } from './pipeline/load-instrumentation';
@@ -75,6 +76,12 @@ export interface CreateAppOptions {
   cache?: CacheHandler;
   /** Sign-in (next-auth or Auth.js), protected paths and `auth()`; see docs/auth.md. */
   auth?: AuthSettings;
+  /**
+   * Development: a handler's error answers a readable 500 (HTML for browsers, JSON otherwise: the
+   * message, the route file, a code frame) and is logged without Express's frames. Default: when
+   * NODE_ENV is `development` (as `nextpress dev` sets it); production's 500 stays empty.
+   */
+  dev?: boolean;
 }
 
 export interface RouteInfo {
@@ -134,6 +141,9 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
   const notServed = scanned.notServed ?? [];
   addPackageFallback(routesDir);
 
+  // next.config and proxy.ts: undefined (nothing per request) when the project has neither.
+  const projectDir = options.projectDir !== undefined ? path.resolve(options.projectDir) : findProjectRoot(routesDir);
+  const devErrors = (options.dev ?? process.env.NODE_ENV === 'development') ? createDevErrors(projectDir ?? routesDir) : undefined;
   const afterQueue = createAfterQueue(logger); // one runner of after() work, for handlers and regenerations
   const cache = createResponseCache({ handler: options.cache ?? createMemoryCache(), logger, afterQueue });
   let instrumentation: LoadedInstrumentation | undefined; // instrumentation.ts, once `ready`
@@ -144,10 +154,9 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
     handlerTimeoutMs: options.handlerTimeoutMs,
     afterQueue,
     onHandlerError: reportToInstrumentation(() => instrumentation, logger),
+    devErrors,
   });
   const auth = options.auth === undefined ? undefined : loadAuth().createAuth(options.auth, { routes, logger });
-  // next.config and proxy.ts: undefined (nothing per request) when the project has neither.
-  const projectDir = options.projectDir !== undefined ? path.resolve(options.projectDir) : findProjectRoot(routesDir);
   const pipeline =
     projectDir === undefined
       ? undefined
@@ -173,7 +182,7 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
       dispatcher, // 4
     ],
     notFound, // 5
-    errors: errorHandler(logger), // 6
+    errors: errorHandler(logger, devErrors), // 6
   });
   // app.listen() builds its requests with the app's prototypes already set (lane/lane-classes.ts).
   app.listen = laneListen(app) as Express['listen'];
@@ -251,12 +260,13 @@ const notFound: RequestHandler = (_req, res) => {
   sendJsonError(res, 404, 'Not Found');
 };
 
-/** Client errors (4xx NextpressError) answer JSON with their reason; everything else is logged and answers an empty 500. */
-function errorHandler(logger: EngineLogger): ErrorRequestHandler {
+/** Client errors (4xx NextpressError) answer JSON with their reason; everything else is logged and answers an empty 500 (in development, a readable one). */
+function errorHandler(logger: EngineLogger, devErrors: DevErrors | undefined): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const status = isNextpressError(error) ? error.status : typeof error?.status === 'number' ? error.status : 500;
     const expose = isNextpressError(error) ? error.expose : status < 500 && error?.expose !== false;
-    if (status >= 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, error?.message ?? 'Unhandled error');
+    if (status >= 500) logger.error({ err: devErrors?.forLog(error) ?? error, method: req.method, url: req.originalUrl }, error?.message ?? 'Unhandled error');
+    if (status >= 500 && devErrors !== undefined) return devErrors.answer(error, undefined, req, res, status < 600 ? status : 500);
     if (res.headersSent) {
       res.destroy();
       return;
