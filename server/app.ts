@@ -34,7 +34,7 @@ import { installFetchPatch } from './cache/patch-fetch';
 import { rejectInvalidHost } from './dispatch/reject-invalid-host';
 import { createAfterQueue } from './dispatch/after-queue';
 import { installLightResponse } from './next/light-response';
-import { addPackageFallback } from './loading/load-route-module';
+import { pinInstalledPackages } from './loading/pin-installed-packages';
 import type { AuthSettings } from './auth/types';
 import { findProjectRoot } from './loading/find-project-root';
 import { createReloader, type ReloadResult } from './dev/create-reloader';
@@ -139,7 +139,7 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
   const logger = options.logger ?? consoleLogger;
   const routesDir = path.resolve(options.routesDir ?? options.dir ?? '.');
   const notServed = scanned.notServed ?? [];
-  addPackageFallback(routesDir);
+  pinInstalledPackages(routesDir); // the real next or server-only, if installed, never runs
 
   // next.config and proxy.ts: undefined (nothing per request) when the project has neither.
   const projectDir = options.projectDir !== undefined ? path.resolve(options.projectDir) : findProjectRoot(routesDir);
