@@ -37,7 +37,7 @@ import { installLightResponse } from './next/light-response';
 import { pinInstalledPackages } from './loading/pin-installed-packages';
 import type { AuthSettings } from './auth/types';
 import { findProjectRoot } from './loading/find-project-root';
-import { createReloader, type ReloadResult } from './dev/create-reloader';
+import { createReloader, type Reload } from './dev/create-reloader';
 import { createDevErrors, type DevErrors } from './dev/create-dev-errors';
 import { createPipeline } from './pipeline/create-pipeline';
 import { sendJsonError } from './adapter/send-json-error';
@@ -79,7 +79,8 @@ export interface CreateAppOptions {
   /**
    * Development: a handler's error answers a readable 500 (HTML for browsers, JSON otherwise: the
    * message, the route file, a code frame) and is logged without Express's frames. Default: when
-   * NODE_ENV is `development` (as `nextpress dev` sets it); production's 500 stays empty.
+   * NODE_ENV is `development` (as `nextpress dev` sets it); production's 500 stays empty. The
+   * project's next.config and proxy.ts are then read again on `reload`, even if added later.
    */
   dev?: boolean;
 }
@@ -109,8 +110,8 @@ export interface NextpressState {
   dispatcher: Dispatcher;
   /** The response cache (segment config, next/cache). */
   cache: ResponseCache;
-  /** Development: rescan the routes, forget the project's evaluated modules, serve the new table (dev/create-reloader.ts). */
-  reload(): ReloadResult;
+  /** Development: rescan the routes, forget the project's evaluated modules, serve the new table, read next.config and proxy again (dev/create-reloader.ts). */
+  reload: Reload;
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -143,7 +144,8 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
 
   // next.config and proxy.ts: undefined (nothing per request) when the project has neither.
   const projectDir = options.projectDir !== undefined ? path.resolve(options.projectDir) : findProjectRoot(routesDir);
-  const devErrors = (options.dev ?? process.env.NODE_ENV === 'development') ? createDevErrors(projectDir ?? routesDir) : undefined;
+  const dev = options.dev ?? process.env.NODE_ENV === 'development';
+  const devErrors = dev ? createDevErrors(projectDir ?? routesDir) : undefined;
   const afterQueue = createAfterQueue(logger); // one runner of after() work, for handlers and regenerations
   const cache = createResponseCache({ handler: options.cache ?? createMemoryCache(), logger, afterQueue });
   let instrumentation: LoadedInstrumentation | undefined; // instrumentation.ts, once `ready`
@@ -160,7 +162,7 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
   const pipeline =
     projectDir === undefined
       ? undefined
-      : createPipeline(projectDir, { logger, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, lookup: dispatcher.lookup });
+      : createPipeline(projectDir, { logger, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, lookup: dispatcher.lookup, always: dev });
 
   const app = express();
   app.disable('x-powered-by');
@@ -212,6 +214,7 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
       root: projectDir ?? routesDir,
       dispatcher,
       logger,
+      pipeline,
       onRoutes: (fresh) => {
         state.routes = fresh.map(toRouteInfo);
       },

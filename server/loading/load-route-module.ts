@@ -15,13 +15,14 @@
  *
  * One jiti per project config (a routes folder outside any project shares one without paths).
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runInThisContext } from 'node:vm';
 import type { TsConfigResult } from 'get-tsconfig';
 import type { createJiti } from 'jiti';
 import { describeLoadFailure } from './describe-load-failure';
-import { findProjectConfig } from './find-project-config';
+import { findProjectConfig, forgetProjectConfigs } from './find-project-config';
 import { installWebSocket } from './install-web-socket';
 import { jitiTsconfigPath } from './jiti-tsconfig-path';
 import { moduleAliases } from './module-aliases';
@@ -126,9 +127,23 @@ function withJestProcess(code: string): string {
   return directive === null ? line + code : directive[0] + line + code.slice(directive[0].length);
 }
 
-/** Imports any project file (next.config.*, proxy.ts) through the same loader as route files; errors are the caller's to word. */
-export async function importProjectModule(file: string): Promise<Record<string, unknown>> {
-  return (await jitiFor(findProjectConfig(path.dirname(file))).import<Record<string, unknown>>(file)) ?? {};
+/**
+ * Development: a tsconfig or jsconfig changed (its `paths`, `baseUrl`, `jsxImportSource`): every
+ * loader is built again from the configs as they are now, on the next import.
+ */
+export function forgetLoaders(): void {
+  jitis.clear();
+  forgetProjectConfigs();
+}
+
+/** Imports any project file (next.config.*, proxy.ts) through the same loader as route files; errors are the caller's to word. `fresh`: evaluated anew. */
+export async function importProjectModule(file: string, { fresh = false }: { fresh?: boolean } = {}): Promise<Record<string, unknown>> {
+  const jiti = jitiFor(findProjectConfig(path.dirname(file)));
+  if (!fresh) return (await jiti.import<Record<string, unknown>>(file)) ?? {};
+  // Development's reload: transpiled and evaluated again, even an ES module (next.config.mjs) that
+  // an import() would take from Node's module cache, which nothing can clear.
+  const source = await fs.promises.readFile(file, 'utf8');
+  return ((await jiti.evalModule(source, { filename: file, async: true, forceTranspile: true })) as Record<string, unknown> | undefined) ?? {};
 }
 
 /**
