@@ -38,7 +38,7 @@ import { pinInstalledPackages } from './loading/pin-installed-packages';
 import type { AuthSettings } from './auth/types';
 import { findProjectRoot } from './loading/find-project-root';
 import { createReloader, type Reload } from './dev/create-reloader';
-import { createDevErrors, type DevErrors } from './dev/create-dev-errors';
+import type { DevErrors } from './dev/create-dev-errors';
 import { createPipeline } from './pipeline/create-pipeline';
 import { sendJsonError } from './adapter/send-json-error';
 import { loadInstrumentation, reportToInstrumentation, type LoadedInstrumentation } from './pipeline/load-instrumentation';
@@ -145,7 +145,7 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
   // next.config and proxy.ts: undefined (nothing per request) when the project has neither.
   const projectDir = options.projectDir !== undefined ? path.resolve(options.projectDir) : findProjectRoot(routesDir);
   const dev = options.dev ?? process.env.NODE_ENV === 'development';
-  const devErrors = dev ? createDevErrors(projectDir ?? routesDir) : undefined;
+  const devErrors = dev ? loadDevErrors().createDevErrors(projectDir ?? routesDir) : undefined;
   const afterQueue = createAfterQueue(logger); // one runner of after() work, for handlers and regenerations
   const cache = createResponseCache({ handler: options.cache ?? createMemoryCache(), logger, afterQueue });
   let instrumentation: LoadedInstrumentation | undefined; // instrumentation.ts, once `ready`
@@ -250,6 +250,11 @@ function routesFolder(options: CreateAppOptions): { routesDir: string; projectDi
 /** Auth.js and next-auth take ~300 ms to load: only apps that use auth pay for it. */
 function loadAuth(): typeof import('./auth/create-auth') {
   return require('./auth/create-auth');
+}
+
+/** The readable 500 and its code frames: only development loads them. */
+function loadDevErrors(): typeof import('./dev/create-dev-errors') {
+  return require('./dev/create-dev-errors');
 }
 
 /** Imports every route file, one after another; all that fail are reported together. */

@@ -54,7 +54,7 @@ export async function loadProxy(projectDir: string, logger: EngineLogger, fresh 
   const found = findProxyFile(projectDir);
   if (found === undefined) return undefined;
   const file = `./${path.relative(projectDir, found.file).split(path.sep).join('/')}`;
-  if (found.kind === 'middleware') {
+  if (found.kind === 'middleware' && !fresh) {
     logger.warn(
       { file },
       'The "middleware" file convention is deprecated. Please use "proxy" instead. Learn more: https://nextjs.org/docs/messages/middleware-to-proxy',
