@@ -54,6 +54,10 @@ COPY --from=prod-deps /app/node_modules ./node_modules
 COPY server/next/package.json ./server/next/package.json
 COPY server/next/runtime ./server/next/runtime
 COPY --from=build /app/dist ./dist
+# The package's bin, on PATH as `nextpress` (what `npx nextpress` runs in a project): with no
+# sources here, it runs dist/server/cli.js directly.
+COPY bin ./bin
+RUN ln -s /app/bin/nextpress.js /usr/local/bin/nextpress
 COPY docker/healthcheck.js ./docker/healthcheck.js
 # The demo routes; mount your own folder over /app/routes (or set ROUTES_DIR elsewhere).
 COPY routes ./routes
@@ -62,7 +66,8 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "docker/healthcheck.js"]
-# Exec form: node is PID 1 and receives SIGTERM/SIGINT itself (graceful shutdown), no npm or shell in between.
-# The same CLI as `node server start` and `npm start`, without the launcher's build check (no sources here):
-# flags go after the image name, e.g. `docker run ... nextpress node dist/server/cli.js start --port 8080`.
-CMD ["node", "dist/server/cli.js", "start"]
+# Exec form: node is PID 1 (the bin's `#!/usr/bin/env node` execs it) and receives SIGTERM/SIGINT
+# itself (graceful shutdown), no npm or shell in between. The same CLI as `npx nextpress start`,
+# `node server start` and `npm start`: flags go after the image name, e.g.
+# `docker run ... nextpress nextpress start --port 8080`.
+CMD ["nextpress", "start"]

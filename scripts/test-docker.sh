@@ -124,7 +124,7 @@ check "image: USER node" node "$(inspect '{{.Config.User}}')"
 check "image: EXPOSE 3000" "map[3000/tcp:{}]" "$(inspect '{{.Config.ExposedPorts}}')"
 check "image: NODE_ENV=production" 1 "$(inspect '{{range .Config.Env}}{{println .}}{{end}}' | grep -c '^NODE_ENV=production$')"
 check "image: ROUTES_DIR=/app/routes" 1 "$(inspect '{{range .Config.Env}}{{println .}}{{end}}' | grep -c '^ROUTES_DIR=/app/routes$')"
-check "image: exec-form CMD runs node directly (no npm, no shell)" "[node dist/server/cli.js start]" "$(inspect '{{.Config.Cmd}}')"
+check "image: exec-form CMD runs the nextpress bin (no npm, no shell)" "[nextpress start]" "$(inspect '{{.Config.Cmd}}')"
 check "image: HEALTHCHECK runs node" "[CMD node docker/healthcheck.js]" "$(inspect '{{if .Config.Healthcheck}}{{.Config.Healthcheck.Test}}{{end}}')"
 check "image: no AUTH_SECRET baked in" 0 "$(inspect '{{range .Config.Env}}{{println .}}{{end}}' | grep -c '^AUTH_SECRET=')"
 
@@ -168,7 +168,7 @@ check "GET /readyz -> 200 {\"status\":\"ready\"}" '200 {"status":"ready"}' "$cod
 check "POST /healthz -> 405" 405 "$(http "$PORT_A" /healthz -X POST)"
 
 check "runs as uid 1000 (node)" "1000 node" "$(docker exec "$A" sh -c 'echo "$(id -u) $(id -un)"')"
-check "PID 1 is node itself (signals reach it)" "node dist/server/cli.js start" "$(docker exec "$A" sh -c "tr '\\0' ' ' </proc/1/cmdline" | sed 's/ $//')"
+check "PID 1 is node itself (signals reach it)" "node /usr/local/bin/nextpress start" "$(docker exec "$A" sh -c "tr '\\0' ' ' </proc/1/cmdline" | sed 's/ $//')"
 jiti=$(docker exec "$A" sh -c 'find /tmp/jiti -type f -user node | wc -l' 2>/dev/null)
 if [ "${jiti:-0}" -gt 0 ]; then pass "jiti's transpile cache is written by node (/tmp/jiti: $jiti files)"; else fail "jiti's transpile cache is written by node" "no files in /tmp/jiti"; fi
 check "app files are not writable by the app user" "no" "$(docker exec "$A" sh -c 'touch /app/dist/x 2>/dev/null && echo yes || echo no')"

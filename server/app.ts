@@ -34,10 +34,11 @@ import { installFetchPatch } from './cache/patch-fetch';
 import { rejectInvalidHost } from './dispatch/reject-invalid-host';
 import { createAfterQueue } from './dispatch/after-queue';
 import { installLightResponse } from './next/light-response';
-import { addPackageFallback } from './loading/load-route-module';
+import { pinInstalledPackages } from './loading/pin-installed-packages';
 import type { AuthSettings } from './auth/types';
 import { findProjectRoot } from './loading/find-project-root';
-import { createReloader, type ReloadResult } from './dev/create-reloader';
+import { createReloader, type Reload } from './dev/create-reloader';
+import type { DevErrors } from './dev/create-dev-errors';
 import { createPipeline } from './pipeline/create-pipeline';
 import { sendJsonError } from './adapter/send-json-error';
 import { loadInstrumentation, reportToInstrumentation, type LoadedInstrumentation } from './pipeline/load-instrumentation';
@@ -75,6 +76,13 @@ export interface CreateAppOptions {
   cache?: CacheHandler;
   /** Sign-in (next-auth or Auth.js), protected paths and `auth()`; see docs/auth.md. */
   auth?: AuthSettings;
+  /**
+   * Development: a handler's error answers a readable 500 (HTML for browsers, JSON otherwise: the
+   * message, the route file, a code frame) and is logged without Express's frames. Default: when
+   * NODE_ENV is `development` (as `nextpress dev` sets it); production's 500 stays empty. The
+   * project's next.config and proxy.ts are then read again on `reload`, even if added later.
+   */
+  dev?: boolean;
 }
 
 export interface RouteInfo {
@@ -102,8 +110,8 @@ export interface NextpressState {
   dispatcher: Dispatcher;
   /** The response cache (segment config, next/cache). */
   cache: ResponseCache;
-  /** Development: rescan the routes, forget the project's evaluated modules, serve the new table (dev/create-reloader.ts). */
-  reload(): ReloadResult;
+  /** Development: rescan the routes, forget the project's evaluated modules, serve the new table, read next.config and proxy again (dev/create-reloader.ts). */
+  reload: Reload;
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -132,8 +140,12 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
   const logger = options.logger ?? consoleLogger;
   const routesDir = path.resolve(options.routesDir ?? options.dir ?? '.');
   const notServed = scanned.notServed ?? [];
-  addPackageFallback(routesDir);
+  pinInstalledPackages(routesDir); // the real next or server-only, if installed, never runs
 
+  // next.config and proxy.ts: undefined (nothing per request) when the project has neither.
+  const projectDir = options.projectDir !== undefined ? path.resolve(options.projectDir) : findProjectRoot(routesDir);
+  const dev = options.dev ?? process.env.NODE_ENV === 'development';
+  const devErrors = dev ? loadDevErrors().createDevErrors(projectDir ?? routesDir) : undefined;
   const afterQueue = createAfterQueue(logger); // one runner of after() work, for handlers and regenerations
   const cache = createResponseCache({ handler: options.cache ?? createMemoryCache(), logger, afterQueue });
   let instrumentation: LoadedInstrumentation | undefined; // instrumentation.ts, once `ready`
@@ -144,14 +156,13 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
     handlerTimeoutMs: options.handlerTimeoutMs,
     afterQueue,
     onHandlerError: reportToInstrumentation(() => instrumentation, logger),
+    devErrors,
   });
   const auth = options.auth === undefined ? undefined : loadAuth().createAuth(options.auth, { routes, logger });
-  // next.config and proxy.ts: undefined (nothing per request) when the project has neither.
-  const projectDir = options.projectDir !== undefined ? path.resolve(options.projectDir) : findProjectRoot(routesDir);
   const pipeline =
     projectDir === undefined
       ? undefined
-      : createPipeline(projectDir, { logger, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, lookup: dispatcher.lookup });
+      : createPipeline(projectDir, { logger, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, lookup: dispatcher.lookup, always: dev });
 
   const app = express();
   app.disable('x-powered-by');
@@ -173,7 +184,7 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
       dispatcher, // 4
     ],
     notFound, // 5
-    errors: errorHandler(logger), // 6
+    errors: errorHandler(logger, devErrors), // 6
   });
   // app.listen() builds its requests with the app's prototypes already set (lane/lane-classes.ts).
   app.listen = laneListen(app) as Express['listen'];
@@ -203,6 +214,7 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
       root: projectDir ?? routesDir,
       dispatcher,
       logger,
+      pipeline,
       onRoutes: (fresh) => {
         state.routes = fresh.map(toRouteInfo);
       },
@@ -240,6 +252,11 @@ function loadAuth(): typeof import('./auth/create-auth') {
   return require('./auth/create-auth');
 }
 
+/** The readable 500 and its code frames: only development loads them. */
+function loadDevErrors(): typeof import('./dev/create-dev-errors') {
+  return require('./dev/create-dev-errors');
+}
+
 /** Imports every route file, one after another; all that fail are reported together. */
 async function preloadAll(routes: Route[]): Promise<void> {
   const errors: unknown[] = [];
@@ -251,12 +268,13 @@ const notFound: RequestHandler = (_req, res) => {
   sendJsonError(res, 404, 'Not Found');
 };
 
-/** Client errors (4xx NextpressError) answer JSON with their reason; everything else is logged and answers an empty 500. */
-function errorHandler(logger: EngineLogger): ErrorRequestHandler {
+/** Client errors (4xx NextpressError) answer JSON with their reason; everything else is logged and answers an empty 500 (in development, a readable one). */
+function errorHandler(logger: EngineLogger, devErrors: DevErrors | undefined): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const status = isNextpressError(error) ? error.status : typeof error?.status === 'number' ? error.status : 500;
     const expose = isNextpressError(error) ? error.expose : status < 500 && error?.expose !== false;
-    if (status >= 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, error?.message ?? 'Unhandled error');
+    if (status >= 500) logger.error({ err: devErrors?.forLog(error) ?? error, method: req.method, url: req.originalUrl }, error?.message ?? 'Unhandled error');
+    if (status >= 500 && devErrors !== undefined) return devErrors.answer(error, undefined, req, res, status < 600 ? status : 500);
     if (res.headersSent) {
       res.destroy();
       return;

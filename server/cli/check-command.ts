@@ -14,7 +14,8 @@
 import path from 'node:path';
 import { ConfigError } from '../../config';
 import { isNextpressError } from '../errors';
-import { loadRouteModule, addPackageFallback } from '../loading/load-route-module';
+import { loadRouteModule } from '../loading/load-route-module';
+import { pinInstalledPackages } from '../loading/pin-installed-packages';
 import { readRouteFiles } from '../loading/read-route-files';
 import { warnAboutExports } from '../loading/warn-exports';
 import { checkConflicts } from '../routing/check-conflicts';
@@ -67,7 +68,7 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
   const routes = readRouteFiles(files);
   const collect = (_obj: object, msg?: string) => warnings.push(msg ?? '');
   for (const route of routes) warnAboutExports(route, { warn: collect, error: collect, info: () => {}, debug: () => {} });
-  if (routes.length > 0) addPackageFallback(routesDir);
+  if (routes.length > 0) pinInstalledPackages(routesDir);
   if (root !== undefined && routes.length > 0) process.chdir(root); // top-level process.cwd() reads, as under start
   for (const route of routes) {
     try {

@@ -43,9 +43,10 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   dev: {
     summary: 'serve in development: edits, new and deleted route files are served without a restart',
     details: [
-      'NODE_ENV=development. Watches the project (route files and everything under it but node_modules);',
-      'a change is re-imported on the next request, a new route answers at once, a deleted one 404s,',
-      'and a conflict keeps the last good route table. One line per reload.',
+      'NODE_ENV=development. Watches the project (route files and everything under it but node_modules,',
+      'next.config, proxy.ts, tsconfig, .env*): a change is re-imported on the next request, a new route',
+      'answers at once, a deleted one 404s, and a conflict or a broken next.config/proxy keeps the last',
+      'good one. One line per reload. A handler error answers a readable 500 (HTML or JSON).',
     ],
     options: SERVE_OPTIONS,
   },

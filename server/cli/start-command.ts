@@ -64,7 +64,8 @@ export async function startCommand(config: Config, project: StartProject = { env
   if (project.watch === true) {
     const root = nextpress.projectDir ?? nextpress.routesDir;
     const { watchProject } = await import('../dev/watch-project'); // only `dev` loads the watcher
-    await watchProject(root, nextpress.reload, logger).ready;
+    // The env files were read from the project root, or else from the working folder (load-cli-config.ts).
+    await watchProject({ root, reload: nextpress.reload, logger, envDir: project.root ?? process.cwd() }).ready;
     logger.info({ root }, `Watching ${root} for changes`);
   }
   if (logger.isLevelEnabled('info')) logger.info({ url, pid: process.pid }, `Listening on ${url}`);

@@ -1,18 +1,24 @@
 /**
  * @module createReloader: development's reload, without a restart (the process, its dev
- * AUTH_SECRET, caches of node_modules and open connections stay):
- *   1. scan the routes folder again and check conflicts; a problem is reported and the last good
+ * AUTH_SECRET, caches of node_modules and open connections stay). Given the files that changed:
+ *   1. a tsconfig/jsconfig among them: the loaders are built again (their `paths`, `baseUrl`);
+ *   2. scan the routes folder again and check conflicts; a problem is reported and the last good
  *      route table keeps serving;
- *   2. forget the project's evaluated modules, so edited files (route files and what they import)
- *      are evaluated again on their next request;
- *   3. swap the dispatcher's route table: new routes answer at once, deleted ones 404.
+ *   3. forget the project's evaluated modules, so edited files (route files, what they import,
+ *      next.config, proxy.ts) are evaluated again on their next import;
+ *   4. swap the dispatcher's route table: new routes answer at once, deleted ones 404;
+ *   5. read next.config and proxy.ts (or middleware.ts) again: a file that fails (a syntax error)
+ *      is reported and the last good ones keep serving.
  *
- *   edit api/items/[id]/route.ts -> { ok: true, routes: 12 }   (next request runs the new code)
- *   add a conflicting folder     -> { ok: false, error }       (the 12 routes keep serving)
+ *   edit api/items/[id]/route.ts  -> { ok: true, routes: [...12] }   (next request runs the new code)
+ *   add a conflicting folder      -> { ok: false, error }            (the 12 routes keep serving)
+ *   break proxy.ts                -> { ok: false, error }            (the last good proxy runs)
  */
+import path from 'node:path';
 import type { EngineLogger } from '../logging/engine-logger';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { forgetProjectModules } from '../loading/forget-modules';
+import { forgetLoaders } from '../loading/load-route-module';
 import { readRouteFiles } from '../loading/read-route-files';
 import type { Route } from '../loading/route';
 import { warnAboutExports } from '../loading/warn-exports';
@@ -29,25 +35,42 @@ export interface ReloaderOptions {
   logger: EngineLogger;
   /** Told the new table once it serves. */
   onRoutes(routes: Route[]): void;
+  /** next.config and proxy.ts, read again on every reload (what they import may have changed). */
+  pipeline?: { reload(): Promise<void> };
 }
 
-export function createReloader({ routesDir, root, dispatcher, logger, onRoutes }: ReloaderOptions): () => ReloadResult {
-  return function reload(): ReloadResult {
+/** `files`: the paths that changed (absolute, or relative to `root`); none: reload everything but the loaders. */
+export type Reload = (files?: readonly string[]) => Promise<ReloadResult>;
+
+const TS_CONFIG = /^(?:tsconfig|jsconfig)(?:\.[\w.-]+)?\.json$/;
+
+export function createReloader({ routesDir, root, dispatcher, logger, onRoutes, pipeline }: ReloaderOptions): Reload {
+  return async function reload(files = []): Promise<ReloadResult> {
     const started = performance.now();
+    const failed = (error: unknown, what: string): ReloadResult => {
+      logger.error({ err: error }, `Reload failed: ${(error as Error).message} ${what}`);
+      return { ok: false, error, ms: Math.round(performance.now() - started) };
+    };
+    if (files.some((file) => TS_CONFIG.test(path.basename(file)))) forgetLoaders();
     let routes: Route[];
     try {
-      const files = scanRoutes(routesDir);
-      checkConflicts(files);
-      routes = readRouteFiles(files);
+      const scanned = scanRoutes(routesDir);
+      checkConflicts(scanned);
+      routes = readRouteFiles(scanned);
     } catch (error) {
-      const ms = Math.round(performance.now() - started);
-      logger.error({ err: error }, `Reload failed: ${(error as Error).message} The last good route table keeps serving.`);
-      return { ok: false, error, ms };
+      return failed(error, 'The last good route table keeps serving.');
     }
     for (const route of routes) warnAboutExports(route, logger);
     forgetProjectModules(root);
     dispatcher.setRoutes(routes);
     onRoutes(routes);
+    if (pipeline !== undefined) {
+      try {
+        await pipeline.reload();
+      } catch (error) {
+        return failed(error, 'The last good next.config and proxy keep serving.');
+      }
+    }
     return { ok: true, routes, ms: Math.round(performance.now() - started) };
   };
 }

@@ -24,6 +24,7 @@ import { createRouteTree } from '../routing/route-tree';
 import { toNextRequest } from '../adapter/incoming-request';
 import { declaredTooLarge, bodyTooLarge } from '../adapter/read-body';
 import { createResponder, type HandlerErrorHook } from './respond';
+import type { DevErrors } from '../dev/create-dev-errors';
 import { toRouteParams } from './route-params';
 import type { RouteMatch } from './route-match';
 import type { ResponseCache } from '../cache/response-cache';
@@ -43,6 +44,8 @@ export interface DispatcherOptions {
   afterQueue?: AfterQueue;
   /** Told of every error a route handler throws (instrumentation.ts's onRequestError). */
   onHandlerError?: HandlerErrorHook;
+  /** Development: readable 500s and logs without Express's frames (dev/create-dev-errors.ts); absent in production. */
+  devErrors?: DevErrors;
 }
 
 export type { RouteMatch };
@@ -69,7 +72,7 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
   const { logger, bodyLimit } = options;
   const requestOptions = { bodyLimit }; // shared by every request's NextRequest
   const afterQueue = options.afterQueue ?? createAfterQueue(logger);
-  const { respond, fail } = createResponder(logger, options.onHandlerError);
+  const { respond, fail } = createResponder(logger, options.onHandlerError, options.devErrors);
   const runAfter = afterQueue.afterResponse;
 
   /** Matches req.path in the tree; throws the 400 NextpressError for malformed encoding. */
@@ -139,8 +142,9 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
       .then(
         (fresh) => serve(fresh, found, method, req, res),
         (error) => {
-          logger.error({ err: error, file: found.route.relativeFile }, (error as Error).message);
-          sendEmpty(res, 500);
+          logger.error({ err: options.devErrors?.forLog(error) ?? error, file: found.route.relativeFile }, (error as Error).message);
+          if (options.devErrors === undefined) sendEmpty(res, 500);
+          else options.devErrors.answer(error, found.route.relativeFile, req, res);
         },
       )
       .catch((error: unknown) => lastResort(error, found.route.relativeFile, req, res));

@@ -5,7 +5,8 @@
  *     empty 500, logged naming it; nothing is written once the response has ended (deadline, client gone).
  *   fail(error): redirect()/notFound()/forbidden()/unauthorized() -> their status (and Location);
  *     a client abort -> logged at debug; a 4xx NextpressError (body too large, malformed JSON or
- *     form) -> its status and reason as JSON; anything else -> logged, empty 500 (or a cut connection).
+ *     form) -> its status and reason as JSON; anything else -> logged, empty 500 (or a cut connection);
+ *     in development (`devErrors`), logged without Express's frames and answered with a readable 500.
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import type { RequestStore } from '../context';
@@ -19,6 +20,7 @@ import { sendEmpty } from '../adapter/send-empty';
 import { NEXT_HEADER, REWRITE_HEADER } from '../next/response';
 import { toControlFlow } from './control-flow';
 import { sendJsonError } from '../adapter/send-json-error';
+import type { DevErrors } from '../dev/create-dev-errors';
 
 export interface Responder {
   respond(value: unknown, entry: MethodEntry, store: RequestStore, req: ExpressRequest, res: ExpressResponse): void | Promise<void>;
@@ -28,7 +30,7 @@ export interface Responder {
 /** Told of every error a route handler throws (instrumentation.ts's onRequestError; see pipeline/load-instrumentation.ts). */
 export type HandlerErrorHook = (error: unknown, store: RequestStore, req: ExpressRequest) => void;
 
-export function createResponder(logger: EngineLogger, onHandlerError?: HandlerErrorHook): Responder {
+export function createResponder(logger: EngineLogger, onHandlerError?: HandlerErrorHook, devErrors?: DevErrors): Responder {
   function respond(value: unknown, entry: MethodEntry, store: RequestStore, req: ExpressRequest, res: ExpressResponse): void | Promise<void> {
     if (res.writableEnded || res.destroyed) {
       // Answered already (the deadline passed) or the client left: nothing to write, and a body to release.
@@ -114,9 +116,11 @@ export function createResponder(logger: EngineLogger, onHandlerError?: HandlerEr
       sendJsonError(res, error.status, error.message, error.status === 413 ? { connection: 'close' } : undefined);
       return;
     }
-    logger.error({ err: error, file: store.routeFile, method: req.method, url: req.originalUrl }, `Error in route handler '${store.routeFile}'`);
+    const logged = devErrors === undefined ? error : devErrors.forLog(error);
+    logger.error({ err: logged, file: store.routeFile, method: req.method, url: req.originalUrl }, `Error in route handler '${store.routeFile}'`);
     onHandlerError?.(error, store, req);
     if (res.headersSent) res.destroy(error as Error);
+    else if (devErrors !== undefined) devErrors.answer(error, store.routeFile, req, res);
     else sendEmpty(res, 500);
   }
 

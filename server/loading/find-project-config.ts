@@ -35,6 +35,12 @@ export function findProjectConfig(folder: string): TsConfigResult | undefined {
   return found;
 }
 
+/** Development: a tsconfig/jsconfig changed; each folder's config is read again on its next route load. */
+export function forgetProjectConfigs(): void {
+  parsed.clear();
+  byFolder.clear();
+}
+
 /** nextpress's own folder: this install, or a checkout of it (package.json named nextpress). */
 function isNextpressFolder(dir: string): boolean {
   if (dir === NEXTPRESS_ROOT) return true;

@@ -10,21 +10,24 @@
  *   <jsx/> in .tsx/.jsx               -> react/jsx-runtime of the project (or of nextpress), or the
  *                                        config's `jsxImportSource` (@emotion/react/jsx-runtime)
  *   globalThis.WebSocket on Node 20   -> undici's (install-web-socket.ts), as Next provides it
+ *   'next-auth' not installed in a routes folder outside any project -> nextpress's own
+ *                                        (require-with-fallback.ts; no NODE_PATH, no private API)
  *
  * One jiti per project config (a routes folder outside any project shares one without paths).
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runInThisContext } from 'node:vm';
 import type { TsConfigResult } from 'get-tsconfig';
-import { createJiti } from 'jiti';
+import type { createJiti } from 'jiti';
 import { describeLoadFailure } from './describe-load-failure';
-import { findProjectConfig, NEXTPRESS_ROOT } from './find-project-config';
+import { findProjectConfig, forgetProjectConfigs } from './find-project-config';
 import { installWebSocket } from './install-web-socket';
 import { jitiTsconfigPath } from './jiti-tsconfig-path';
 import { moduleAliases } from './module-aliases';
-import { pinInstalledPackages } from './pin-installed-packages';
 import { RouteLoadError } from './route-load-error';
+import { createRequireWithFallback } from './require-with-fallback';
 
 type Jiti = ReturnType<typeof createJiti>;
 type JitiOptions = NonNullable<Parameters<typeof createJiti>[1]>;
@@ -60,22 +63,45 @@ function jitiFor(config: TsConfigResult | undefined): Jiti {
         options.fsCache = path.join(os.tmpdir(), 'nextpress-jiti', importSource.replace(/[^\w.-]+/g, '_'));
       }
     }
-    jiti = process.env.JEST_WORKER_ID === undefined ? createJiti(__filename, options) : createJestJiti(options);
+    jiti = process.env.JEST_WORKER_ID === undefined ? createLoader(options) : createJestJiti(options);
     jitis.set(key, jiti);
   }
   return jiti;
 }
 
+type JitiCore = (id: string, opts: JitiOptions, parent: object) => Jiti;
+
+/**
+ * jiti's core, as its public createJiti calls it, with one change: the `createRequire` each module's
+ * `require` is built with resolves a bare specifier the project lacks from nextpress's own packages
+ * (require-with-fallback.ts). jiti has no option for a fallback folder; this keeps it in the loader.
+ */
+const JITI_ROOT = path.dirname(require.resolve('jiti/package.json'));
+const core = require(path.join(JITI_ROOT, 'dist/jiti.cjs')) as JitiCore;
+let babelTransform: ((opts: unknown) => { code: string }) | undefined;
+/** jiti's Babel transform, loaded on the first file that needs transpiling (a disk-cache hit does not). */
+const babel = (opts: unknown) => {
+  babelTransform ??= require(path.join(JITI_ROOT, 'dist/babel.cjs')) as (opts: unknown) => { code: string };
+  return babelTransform(opts);
+};
+
+const onError = (error: unknown) => {
+  throw error;
+};
+// A real dynamic import (swc would turn `import()` in this file into require()): ES modules load natively.
+const nativeImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+
+function createLoader(options: JitiOptions): Jiti {
+  return core(__filename, { ...options, transform: babel }, { onError, nativeImport, createRequire: createRequireWithFallback });
+}
+
 /**
  * Under jest, a native `import()` from inside its sandbox throws ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG.
- * jiti's core takes the native import as a parameter: without one, builtins and packages are
- * required through jest's own `require` (so jest's transforms and module mocks apply), while route
- * files are still transpiled by jiti, top-level await included.
+ * Without one, builtins and packages are required through jest's own `require` (so jest's
+ * transforms and module mocks apply), while route files are still transpiled by jiti, top-level
+ * await included.
  */
 function createJestJiti(options: JitiOptions): Jiti {
-  const root = path.dirname(require.resolve('jiti/package.json'));
-  const core = require(path.join(root, 'dist/jiti.cjs')) as (id: string, opts: object, parent: object) => Jiti;
-  const babel = require(path.join(root, 'dist/babel.cjs')) as (opts: unknown) => { code: string };
   // jiti evaluates route code in Node's own context, whose `process` is not the test's: jest gives
   // each test file a copy (process.env included). Route code gets the test's process instead, so
   // `process.env.X = ...` in a test reaches it. Its own disk cache: this output is jest's only.
@@ -85,16 +111,7 @@ function createJestJiti(options: JitiOptions): Jiti {
     return { ...result, code: withJestProcess(result.code) };
   };
   const fsCache = path.join(os.tmpdir(), 'nextpress-jiti-jest', typeof options.fsCache === 'string' ? path.basename(options.fsCache) : 'default');
-  return core(
-    __filename,
-    { ...options, fsCache, transform },
-    {
-      onError: (error: unknown) => {
-        throw error;
-      },
-      createRequire: (require('node:module') as typeof import('node:module')).createRequire,
-    },
-  );
+  return core(__filename, { ...options, fsCache, transform }, { onError, createRequire: createRequireWithFallback });
 }
 
 const JEST_PROCESS = Symbol.for('nextpress.jest.process');
@@ -111,25 +128,22 @@ function withJestProcess(code: string): string {
 }
 
 /**
- * A routes folder outside this project (ROUTES_DIR=/srv/app) resolves packages from its own
- * node_modules first, then from nextpress's: Node's NODE_PATH fallback, re-read once here.
- * (jiti has no option for a fallback folder: its resolution ends in Node's own require.resolve.)
- * A project with the real `next` or `server-only` installed gets nextpress's for its packages too.
+ * Development: a tsconfig or jsconfig changed (its `paths`, `baseUrl`, `jsxImportSource`): every
+ * loader is built again from the configs as they are now, on the next import.
  */
-export function addPackageFallback(routesDir: string): void {
-  pinInstalledPackages(routesDir);
-  const relative = path.relative(NEXTPRESS_ROOT, routesDir);
-  if (!relative.startsWith('..') && !path.isAbsolute(relative)) return; // inside the project: ordinary resolution works
-  const modules = path.join(NEXTPRESS_ROOT, 'node_modules');
-  const current = (process.env.NODE_PATH ?? '').split(path.delimiter).filter(Boolean);
-  if (current.includes(modules)) return;
-  process.env.NODE_PATH = [...current, modules].join(path.delimiter);
-  (require('node:module') as { _initPaths(): void })._initPaths();
+export function forgetLoaders(): void {
+  jitis.clear();
+  forgetProjectConfigs();
 }
 
-/** Imports any project file (next.config.*, proxy.ts) through the same loader as route files; errors are the caller's to word. */
-export async function importProjectModule(file: string): Promise<Record<string, unknown>> {
-  return (await jitiFor(findProjectConfig(path.dirname(file))).import<Record<string, unknown>>(file)) ?? {};
+/** Imports any project file (next.config.*, proxy.ts) through the same loader as route files; errors are the caller's to word. `fresh`: evaluated anew. */
+export async function importProjectModule(file: string, { fresh = false }: { fresh?: boolean } = {}): Promise<Record<string, unknown>> {
+  const jiti = jitiFor(findProjectConfig(path.dirname(file)));
+  if (!fresh) return (await jiti.import<Record<string, unknown>>(file)) ?? {};
+  // Development's reload: transpiled and evaluated again, even an ES module (next.config.mjs) that
+  // an import() would take from Node's module cache, which nothing can clear.
+  const source = await fs.promises.readFile(file, 'utf8');
+  return ((await jiti.evalModule(source, { filename: file, async: true, forceTranspile: true })) as Record<string, unknown> | undefined) ?? {};
 }
 
 /**

@@ -2,7 +2,7 @@
  * @module createPipeline: a Next project's next.config and proxy.ts as one request handler, run
  * before the auth guard and the dispatcher. Undefined when the project has neither file (then
  * nothing runs per request). Both files are read once, at start (`ready`). Per request, in
- * Next's documented order:
+ * Next's documented order (development reloads both files on change: `reload`):
  *   1. basePath (outside it: 404) and trailingSlash: the path routes and sources match on
  *   2. next.config `headers`: set on the response now, so whatever answers carries them
  *   3. redirects: a non-canonical URL answers 308 (not with skipTrailingSlashRedirect); then the
@@ -35,6 +35,8 @@ export interface PipelineOptions {
   bodyLimit: number;
   /** The route a path resolves to (no caching on the request); throws the 400 for malformed encoding. */
   lookup(pathname: string): RouteMatch | undefined;
+  /** Development: a pipeline even without either file, so one added later is read on `reload`. */
+  always?: boolean;
 }
 
 export interface Pipeline {
@@ -45,6 +47,8 @@ export interface Pipeline {
   settled(): Promise<void>;
   /** The config and proxy, once loaded (for messages and tests). */
   loaded(): { config: NextConfig | undefined; proxy: LoadedProxy | undefined } | undefined;
+  /** Development: reads both files again; serves them once both loaded (a failure rejects, and the last good ones keep serving). */
+  reload(): Promise<void>;
 }
 
 interface State {
@@ -61,7 +65,7 @@ function notFound(res: ExpressResponse): void {
 
 export function createPipeline(projectDir: string, options: PipelineOptions): Pipeline | undefined {
   // Found now (sync), so a project without either file costs nothing; both conventions at once throw here.
-  if (findNextConfig(projectDir) === undefined && findProxyFile(projectDir) === undefined) return undefined;
+  if (!options.always && findNextConfig(projectDir) === undefined && findProxyFile(projectDir) === undefined) return undefined;
   const { logger, bodyLimit, lookup } = options;
   const pending = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
@@ -69,9 +73,11 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
     work.finally(() => pending.delete(work));
   };
   let state: State | undefined;
-  const ready = Promise.all([loadNextConfig(projectDir, logger), loadProxy(projectDir, logger)]).then(([config, proxy]) => {
-    state = { config, proxy };
-  });
+  const load = (fresh: boolean) =>
+    Promise.all([loadNextConfig(projectDir, logger, fresh), loadProxy(projectDir, logger, fresh)]).then(([config, proxy]) => {
+      state = { config, proxy };
+    });
+  const ready = load(false);
   ready.catch(() => {}); // reported to whoever awaits it (the CLI, a test)
 
   async function handle(current: State, req: ExpressRequest, res: ExpressResponse, next: NextFunction): Promise<void> {
@@ -196,5 +202,6 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
     loaded: () => state,
+    reload: () => load(true),
   };
 }

@@ -8,7 +8,8 @@
  *   4. `env` is copied into process.env (its values win, as they do when Next inlines them);
  *   5. options with no meaning here are listed once, in one warning line (and `locale` fields of
  *      routes in another).
- * Any failure throws a NextpressError naming the file (the start stops).
+ * Any failure throws a NextpressError naming the file (the start stops). `fresh` (development's
+ * reload): the file is evaluated anew.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,7 +60,7 @@ export function findNextConfig(projectDir: string): string | undefined {
   return CONFIG_FILES.map((name) => path.join(projectDir, name)).find((file) => fs.existsSync(file));
 }
 
-export async function loadNextConfig(projectDir: string, logger: EngineLogger): Promise<NextConfig | undefined> {
+export async function loadNextConfig(projectDir: string, logger: EngineLogger, fresh = false): Promise<NextConfig | undefined> {
   const absolute = findNextConfig(projectDir);
   if (absolute === undefined) return undefined;
   const file = path.basename(absolute);
@@ -72,7 +73,7 @@ export async function loadNextConfig(projectDir: string, logger: EngineLogger): 
   // 2. import, then call a function export
   let config: Record<string, unknown>;
   try {
-    const mod = await importProjectModule(absolute);
+    const mod = await importProjectModule(absolute, { fresh });
     let value: unknown = typeof mod === 'function' ? mod : (mod.default ?? mod);
     if (typeof value === 'function')
       value = await (value as (phase: string, ctx: object) => unknown)(PHASE_PRODUCTION_SERVER, { defaultConfig: DEFAULT_CONFIG });

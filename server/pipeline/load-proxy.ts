@@ -5,7 +5,7 @@
  *      both conventions present: refused with Next 16's message;
  *   2. import it (jiti, as route files); the function is `proxy` (or `middleware`), else the default export;
  *   3. compile `config.matcher` (none: every path). `config.runtime` is accepted and ignored (all runs on Node).
- * middleware.ts gets Next 16's deprecation warning, once.
+ * middleware.ts gets Next 16's deprecation warning, once. `fresh` (development's reload): evaluated anew.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -50,11 +50,11 @@ export function findProxyFile(projectDir: string): { file: string; kind: 'proxy'
   return undefined;
 }
 
-export async function loadProxy(projectDir: string, logger: EngineLogger): Promise<LoadedProxy | undefined> {
+export async function loadProxy(projectDir: string, logger: EngineLogger, fresh = false): Promise<LoadedProxy | undefined> {
   const found = findProxyFile(projectDir);
   if (found === undefined) return undefined;
   const file = `./${path.relative(projectDir, found.file).split(path.sep).join('/')}`;
-  if (found.kind === 'middleware') {
+  if (found.kind === 'middleware' && !fresh) {
     logger.warn(
       { file },
       'The "middleware" file convention is deprecated. Please use "proxy" instead. Learn more: https://nextjs.org/docs/messages/middleware-to-proxy',
@@ -62,7 +62,7 @@ export async function loadProxy(projectDir: string, logger: EngineLogger): Promi
   }
   let mod: Record<string, unknown>;
   try {
-    mod = await importProjectModule(found.file);
+    mod = await importProjectModule(found.file, { fresh });
   } catch (error) {
     throw new NextpressError(
       `Failed to load ${found.kind} file "${file}": ${(error as Error)?.message ?? String(error)}. Fix the file; it is read once at start.`,

@@ -97,3 +97,48 @@ describe('dev', () => {
     expect(run.stdout()).toMatch(/reloaded api\/items\/\[id\]\/route\.ts in \d+ ms/);
   }, 40_000);
 });
+
+describe('dev: a handler error', () => {
+  test('answers a readable 500 (JSON, or HTML for a browser) and is logged once, without Express or Node frames', async () => {
+    write('routes/api/fails/route.ts', "export function GET(): Response {\n  throw new Error('fails <here>');\n}\n");
+    await servedWithin('/api/fails', (res) => res.status === 500);
+    const start = run.stdout().length; // the log from here on is these two requests'
+
+    const json = await fetch(`${url}/api/fails`, { headers: { accept: 'application/json' } });
+    expect(json.status).toBe(500);
+    expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await json.json()).toEqual({
+      error: 'fails <here>',
+      name: 'Error',
+      route: 'api/fails/route.ts',
+      file: 'api/fails/route.ts', // relative to the routes folder: ROUTES_DIR is served, not a project
+      line: 2,
+      column: 9,
+      codeFrame: "  1 | export function GET(): Response {\n> 2 |   throw new Error('fails <here>');\n    |         ^\n  3 | }\n  4 |",
+      stack: ['GET (api/fails/route.ts:2:9)'],
+    });
+
+    const page = await fetch(`${url}/api/fails`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(500);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html).toContain('<h1>Error: fails &lt;here&gt;</h1>');
+    expect(html).not.toContain('<here>');
+
+    // Two requests, two error lines, each with the message twice (the err's message and its stack) and one frame.
+    // (An error line is written whole, before its response; the request lines may trail.)
+    const errorLines = () =>
+      run
+        .stdout()
+        .slice(start)
+        .match(/ERROR: Error in route handler 'api\/fails\/route\.ts'/g) ?? [];
+    await run.waitFor(() => errorLines().length >= 2, 3000);
+    const log = run.stdout().slice(start);
+    expect(log.match(/ERROR: Error in route handler 'api\/fails\/route\.ts'/g)).toHaveLength(2);
+    expect(log.match(/fails <here>/g)).toHaveLength(4);
+    expect(log.match(/^\s*at .*$/gm)?.map((frame) => frame.trim())).toEqual(['at GET (api/fails/route.ts:2:9)', 'at GET (api/fails/route.ts:2:9)']);
+    expect(log).toContain('at GET (api/fails/route.ts:2:9)');
+    expect(log).not.toMatch(/node_modules[\\/](?:express|router)[\\/]/);
+    expect(log).not.toContain('node:internal');
+  }, 20_000);
+});
