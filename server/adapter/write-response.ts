@@ -60,7 +60,7 @@ export function hasHeader(response: ResponseLike, name: string): boolean {
  */
 export function writeResponse(res: ServerResponse, given: ResponseLike, options: WriteOptions): void | Promise<unknown> {
   const lazy = FAST_PATH ? (given as { [kLazyBody]?: LazyBody })[kLazyBody] : undefined;
-  // Fast path: status, headers and a string body (or none) from the slot, one writeHead + end.
+  // Fast path: status, headers and the body from the slot: a string (or none) with one writeHead + end, a stream through the pump.
   if (lazy !== undefined && lazy.real === undefined) {
     const headers: OutgoingHeaders = {};
     if (lazy.headers === undefined) {
@@ -70,6 +70,7 @@ export function writeResponse(res: ServerResponse, given: ResponseLike, options:
       copyHeaders(lazy.headers, headers);
       setCookies(res, headers, lazy.headers.getSetCookie(), options.cookies);
     }
+    if (lazy.stream !== undefined) return sendStream(res, lazy.status, '', headers, lazy.stream, options.head);
     return sendWhole(res, lazy.status, '', headers, lazy.text ?? undefined, options.head);
   }
   // 1. status and headers, through the Fetch API (also node-fetch's Response)

@@ -1,10 +1,10 @@
 /**
  * @module LightResponse: the platform `Response`, built only when something needs it. A response
- * with a string body (or none) and a plain init keeps its parts (status, headers, the string) in a
+ * with a string body, a stream or none, and a plain init, keeps its parts (status, headers, the body) in a
  * slot, and the platform Response that holds the body is made on the first read of the body
  * (`body`, `text()`, `json()`, `clone()`, ...), so every read behaves exactly as the platform's. The
  * writer (server/adapter/write-response.ts) sends such a response from its slot: one writeHead + end,
- * no platform object at all. Any other body (a stream, bytes, a Blob, FormData) or an unusual init
+ * no platform object at all. Any other body (bytes, a Blob, FormData, a stream already read) or an unusual init
  * (a statusText, a status outside 200-599, a body on a 204) is handed to the platform at once, which
  * answers or throws exactly as it would. `NextResponse` is built on it, and nextpress installs it as
  * the global `Response` (installLightResponse), so route files written the common way
@@ -14,10 +14,12 @@
  *   new LightResponse('hi')                  -> status 200, content-type text/plain;charset=UTF-8, body 'hi' (in the slot)
  *   LightResponse.json({ a: 1 })             -> content-type application/json, body '{"a":1}' (in the slot)
  *   new LightResponse(null, { status: 204 }) -> status 204, no body (in the slot)
- *   new LightResponse(stream | bytes)        -> the platform's Response, wrapped
+ *   new LightResponse(stream)                -> status 200, no content-type, `body` is that stream (in the slot)
+ *   new LightResponse(bytes | Blob | FormData) -> the platform's Response, wrapped
  *   new LightResponse('x', { status: 204 })  -> TypeError "Response constructor: Invalid response status code 204" (the platform's)
  *   nativeResponse instanceof LightResponse  -> true (so `instanceof Response` holds for fetch() results once installed)
  */
+import * as nodeStream from 'node:stream';
 import { NATIVE_RESPONSE, LAZY_BODY, LIGHT_RESPONSE, WHOLE_RESPONSE } from '../shared/shared-state';
 
 /** The platform's Response, whichever copy of this module loads first (Symbol.for: shared by all copies). */
@@ -31,8 +33,10 @@ export const NativeResponse: typeof Response = (registry[kNative] ??= globalThis
  */
 export const kLazyBody: unique symbol = LAZY_BODY as never;
 export interface LazyBody {
-  /** The body as given: a string, or null for none. */
+  /** The body as given: a string, or null for none (or for a stream). */
   text: string | null;
+  /** A ReadableStream body, as given (the platform keeps the same object as `body`). */
+  stream: ReadableStream<Uint8Array> | undefined;
   status: number;
   /** The headers, once made (given in the init, or read); undefined: none but `contentType`. */
   headers: Headers | undefined;
@@ -41,6 +45,9 @@ export interface LazyBody {
   /** The platform Response made on the first read of the body; its body state is the truth from then on. */
   real: Response | undefined;
 }
+
+/** node:stream's isDisturbed (Node >= 16.8; missing from @types/node): whether a stream was read from. */
+const isDisturbed = (nodeStream as unknown as { isDisturbed(stream: unknown): boolean }).isDisturbed;
 
 /** Marks the installed global (Symbol.for: every copy of this module agrees). */
 const kLight = LIGHT_RESPONSE;
@@ -60,13 +67,19 @@ const JSON_TYPE = 'application/json';
  *   (stream, _) | ('hi', { statusText: 'Made' }) | ('hi', { status: 204 }) | (_, { status: '201' }) -> false
  */
 function keepable(body: unknown, init: ResponseInit | undefined): boolean {
-  if (typeof body !== 'string' && body !== null && body !== undefined) return false;
+  if (typeof body !== 'string' && body !== null && body !== undefined && !isFreshStream(body)) return false;
   if (init === undefined) return true;
   if (typeof init !== 'object' || init === null) return false;
   const { status, statusText } = init;
   if (statusText !== undefined && statusText !== '') return false;
   if (status === undefined) return true;
-  return Number.isInteger(status) && status >= 200 && status <= 599 && !(typeof body === 'string' && NULL_BODY_STATUSES.has(status));
+  return Number.isInteger(status) && status >= 200 && status <= 599 && !(body !== null && body !== undefined && NULL_BODY_STATUSES.has(status));
+}
+
+/** A ReadableStream nothing has read or locked (any realm's: no `instanceof`); the platform refuses any other. */
+function isFreshStream(body: unknown): body is ReadableStream<Uint8Array> {
+  const stream = body as ReadableStream;
+  return typeof stream.getReader === 'function' && typeof stream.locked === 'boolean' && !stream.locked && !isDisturbed(stream);
 }
 
 export class LightResponse implements Response {
@@ -80,13 +93,14 @@ export class LightResponse implements Response {
       return;
     }
     const text = typeof body === 'string' ? body : null;
+    const stream = typeof body === 'object' && body !== null ? (body as ReadableStream<Uint8Array>) : undefined;
     const contentType = text === null ? undefined : json === kJson ? JSON_TYPE : TEXT_TYPE;
     let headers: Headers | undefined;
     if (init?.headers !== undefined) {
       headers = new Headers(init.headers); // validated now, as the platform does
       if (contentType !== undefined && !headers.has('content-type')) headers.set('content-type', contentType);
     }
-    this[kLazyBody] = { text, status: init?.status ?? 200, headers, contentType, real: undefined };
+    this[kLazyBody] = { text, stream, status: init?.status ?? 200, headers, contentType, real: undefined };
     this[kWhole] = undefined;
   }
 
@@ -143,45 +157,52 @@ export class LightResponse implements Response {
   }
 
   get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    const lazy = this[kLazyBody];
+    // A stream body is the platform's `body` as it is: the same object, until something else reads it.
+    if (lazy?.stream !== undefined && lazy.real === undefined) return lazy.stream as ReadableStream<Uint8Array<ArrayBuffer>>;
     return platform(this).body;
   }
 
   get bodyUsed(): boolean {
     const lazy = this[kLazyBody];
-    return lazy === undefined ? this[kWhole]!.bodyUsed : (lazy.real?.bodyUsed ?? false);
+    if (lazy === undefined) return this[kWhole]!.bodyUsed;
+    if (lazy.real !== undefined) return lazy.real.bodyUsed;
+    return lazy.stream !== undefined && isDisturbed(lazy.stream);
   }
 
   text(): Promise<string> {
-    return platform(this).text();
+    return usable(this)?.text() ?? unusable();
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: the platform's own signature
   json(): Promise<any> {
-    return platform(this).json();
+    return usable(this)?.json() ?? unusable();
   }
 
   arrayBuffer(): Promise<ArrayBuffer> {
-    return platform(this).arrayBuffer();
+    return usable(this)?.arrayBuffer() ?? unusable();
   }
 
   bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return platform(this).bytes();
+    return usable(this)?.bytes() ?? unusable();
   }
 
   blob(): Promise<Blob> {
-    return platform(this).blob();
+    return usable(this)?.blob() ?? unusable();
   }
 
   formData(): Promise<FormData> {
-    return platform(this).formData();
+    return usable(this)?.formData() ?? unusable();
   }
 
   /** As the platform's clone(): a Response with the same status, headers and body. */
   clone(): Response {
     const lazy = this[kLazyBody];
     if (lazy === undefined) return this[kWhole]!.clone();
-    const copy = lazy.real === undefined ? lazy.text : lazy.real.clone().body; // the platform's error for a used body
-    return new NativeResponse(copy, { status: lazy.status, headers: this.headers });
+    if (lazy.real === undefined && lazy.stream === undefined) return new NativeResponse(lazy.text, { status: lazy.status, headers: this.headers });
+    const whole = usable(this);
+    if (whole === undefined) throw new TypeError('Response.clone: Body has already been consumed.');
+    return new NativeResponse(whole.clone().body, { status: lazy.status, headers: this.headers }); // the platform's error for a used body
   }
 }
 
@@ -194,7 +215,19 @@ Object.setPrototypeOf(LightResponse, NativeResponse);
 function platform(response: LightResponse): Response {
   const lazy = response[kLazyBody];
   if (lazy === undefined) return response[kWhole]!;
-  return (lazy.real ??= new NativeResponse(lazy.text, { status: lazy.status, headers: response.headers }));
+  return (lazy.real ??= new NativeResponse(lazy.stream ?? lazy.text, { status: lazy.status, headers: response.headers }));
+}
+
+/** platform(), or undefined when its stream body was read or locked elsewhere first (the platform then refuses to read it). */
+function usable(response: LightResponse): Response | undefined {
+  const lazy = response[kLazyBody];
+  if (lazy?.stream !== undefined && lazy.real === undefined && (lazy.stream.locked || isDisturbed(lazy.stream))) return undefined;
+  return platform(response);
+}
+
+/** The platform's rejection for reading a body that was read. */
+function unusable(): Promise<never> {
+  return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
 }
 
 /** The platform Response a LightResponse stands for when it keeps no slot (a stream body, say); any other value as it is. */

@@ -125,6 +125,28 @@ const CASES: Array<[string, Make, boolean, string[] | undefined, number, Array<[
     'read',
   ],
   [
+    'a stream (kept in the slot, sent whole when it ends in one turn)',
+    (R) =>
+      new R(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('one '));
+            controller.enqueue(new TextEncoder().encode('two'));
+            controller.close();
+          },
+        }),
+        { headers: { 'content-type': 'text/plain' } },
+      ),
+    false,
+    undefined,
+    200,
+    [
+      ['content-length', '7'],
+      ['content-type', 'text/plain'],
+    ],
+    'one two',
+  ],
+  [
     'bytes (kept by the platform)',
     (R) => new R(new TextEncoder().encode('bytes'), { status: 202, headers: { 'content-type': 'application/octet-stream' } }),
     false,

@@ -292,6 +292,55 @@ describe('NextResponse string bodies behave as the platform Response (kept as a 
     expect(light).toEqual(platform);
   });
 
+  /** A fresh stream of 'a', 'b' for each response (a stream is read once). */
+  const ab = () =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('a'));
+        controller.enqueue(new TextEncoder().encode('b'));
+        controller.close();
+      },
+    });
+  test.each<[string, ResponseInit | undefined, (response: Response) => Promise<unknown>]>([
+    ['a stream, text()', { status: 201, headers: { 'content-type': 'text/csv' } }, (r) => r.text()],
+    [
+      'a stream, body is the stream given',
+      undefined,
+      async (r) => [r.body instanceof ReadableStream, r.headers.get('content-type'), await new Response(r.body).text()],
+    ],
+    [
+      'a stream read through body, then text()',
+      undefined,
+      async (r) => {
+        const reader = r.body!.getReader();
+        await reader.read();
+        reader.releaseLock();
+        return [r.bodyUsed, await r.text().catch((e: Error) => e.message)];
+      },
+    ],
+    [
+      'a stream locked through body, then clone()',
+      undefined,
+      async (r) => {
+        r.body!.getReader();
+        try {
+          r.clone();
+          return 'cloned';
+        } catch (error) {
+          return `${(error as Error).constructor.name}`;
+        }
+      },
+    ],
+    ['a stream, clone() then both read', undefined, async (r) => [await r.clone().text(), await r.text(), r.bodyUsed]],
+    ['a stream on a 204', { status: 204 }, (r) => r.text()],
+  ])('%s', async (_name, init, read) => {
+    const platform = await observe(() => new NativeResponse(ab(), init), read);
+    const next = await observe(() => new NextResponse(ab(), init), read);
+    const light = await observe(() => new LightResponse(ab(), init), read);
+    expect(next).toEqual(platform);
+    expect(light).toEqual(platform);
+  });
+
   test.each<[string, unknown, ResponseInit | undefined]>([
     ['no init', { a: [1, 2] }, undefined],
     ['a status and a header', { ok: true }, { status: 201, headers: { 'x-a': '1' } }],

@@ -85,7 +85,7 @@ describe('createLogger', () => {
     expect(text).toContain('text/html');
   });
 
-  describe('production stdout is written in batches', () => {
+  describe('production stdout: asynchronous, nothing lost, nothing held back', () => {
     const setUp = `const { createLogger } = require(${JSON.stringify(path.join(ROOT, 'server/logging/logger.ts'))}); const logger = createLogger({ nodeEnv: 'production', logLevel: 'info' });`;
 
     test('lines logged right before process.exit() are all written', async () => {
@@ -95,7 +95,7 @@ describe('createLogger', () => {
 
     test('a line on a quiet server is written while the process keeps running', async () => {
       // The child logs once, then waits 1.5 s before logging 'last' and exiting: the first line
-      // must arrive during that wait (the periodic flush), not at exit.
+      // must arrive during that wait, not at exit.
       const lines = await runChild(`${setUp} logger.info('first'); setTimeout(() => { logger.info('last'); process.exit(0); }, 1500);`);
       expect(lines.map(({ line }) => JSON.parse(line).msg)).toEqual(['first', 'last']);
       expect(lines[1].at - lines[0].at).toBeGreaterThan(1000);
