@@ -1,6 +1,6 @@
 /**
- * @module parseSize: a human size to a whole number of bytes (units are powers of 1024, as in
- * Express's body parsers).
+ * @module parseSize: a human size to a whole number of bytes, by `bytes.parse` (Express's own
+ * parser: units are powers of 1024, as in its body parsers), for the forms a size setting accepts.
  *
  *   "1024"   → 1024
  *   "10b"    → 10
@@ -10,18 +10,16 @@
  *   "2gb"    → 2147483648
  *   "10 zb" | "1tb" | "-1" | "mb" | "" → undefined
  *
- * Not `bytes.parse` (Express's, used for messages in adapter/read-body.ts): it reads "10 zb" as 10
- * and "-1" as -1, and knows tb and pb, which a size setting must refuse.
+ * The form is checked first: left alone, `bytes.parse` reads "10 zb" as 10 and "-1" as -1, and
+ * knows tb and pb, which a size setting must refuse.
  */
+import bytes from 'bytes';
 
-const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
-const SIZE = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/;
+const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i;
 
 export function parseSize(raw: string): number | undefined {
-  const match = SIZE.exec(raw.trim().toLowerCase());
+  const match = SIZE.exec(raw.trim());
   if (match === null) return undefined;
-  const factor = match[2] === '' ? 1 : UNITS[match[2]];
-  if (factor === undefined) return undefined;
-  const bytes = Math.floor(Number(match[1]) * factor);
-  return Number.isSafeInteger(bytes) ? bytes : undefined;
+  const size = bytes.parse(match[1] + (match[2] ?? ''));
+  return size !== null && Number.isSafeInteger(size) ? size : undefined;
 }
