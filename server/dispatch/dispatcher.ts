@@ -25,7 +25,7 @@ import { toNextRequest } from '../adapter/incoming-request';
 import { declaredTooLarge, bodyTooLarge } from '../adapter/read-body';
 import { createResponder, type HandlerErrorHook } from './respond';
 import type { DevErrors } from '../dev/create-dev-errors';
-import { toRouteParams } from './route-params';
+import { toRouteParams, type Params } from './route-params';
 import type { RouteMatch } from './route-match';
 import type { ResponseCache } from '../cache/response-cache';
 import { sendEmpty } from '../adapter/send-empty';
@@ -65,7 +65,13 @@ export interface Dispatcher {
   setRoutes(routes: Route[]): void;
 }
 
-const treeOf = (routes: Route[]) => createRouteTree(routes.map((route) => ({ segments: route.segments, value: route })));
+/** The tree's matches are the dispatcher's own RouteMatch objects: nothing re-wrapped per request. */
+const toMatch = (route: Route, params: Params): RouteMatch => ({ route, params });
+const treeOf = (routes: Route[]) =>
+  createRouteTree(
+    routes.map((route) => ({ segments: route.segments, value: route, relativeFile: route.relativeFile })),
+    { toMatch },
+  );
 
 export function createDispatcher(routes: Route[], options: DispatcherOptions): Dispatcher {
   let tree = treeOf(routes);
@@ -79,8 +85,7 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
   function find(req: ExpressRequest): RouteMatch | undefined {
     const url = req.url;
     const query = url.indexOf('?');
-    const found = tree.match(query === -1 ? url : url.slice(0, query));
-    return found === undefined ? undefined : { route: found.value, params: found.params };
+    return tree.match(query === -1 ? url : url.slice(0, query));
   }
 
   // Set once something ahead of the dispatcher (an auth guard) asks for the match: from then on the
@@ -246,10 +251,7 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
 
   const dispatcher = dispatch as Dispatcher;
   dispatcher.match = match;
-  dispatcher.lookup = (pathname) => {
-    const found = tree.match(pathname);
-    return found === undefined ? undefined : { route: found.value, params: found.params };
-  };
+  dispatcher.lookup = (pathname) => tree.match(pathname);
   dispatcher.settled = afterQueue.settled;
   dispatcher.setRoutes = (next) => {
     tree = treeOf(next);

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { NextpressError } from '../errors';
 import { parseSegment } from './segment';
+import { toPattern } from './to-pattern';
 import type { RouteFile, Segment } from './types';
 
 /**
@@ -22,7 +23,6 @@ export function toRouteFile(routesDir: string, relativeFile: string): RouteFile 
   const folders = relativeFile.split('/');
   folders.pop();
   const segments: Segment[] = [];
-  let pattern = '';
   for (let i = 0; i < folders.length; i++) {
     const folderPath = folders.slice(0, i + 1).join('/');
     const parsed = parseSegment(folders[i], folderPath);
@@ -34,22 +34,6 @@ export function toRouteFile(routesDir: string, relativeFile: string): RouteFile 
       );
     }
     segments.push(parsed);
-    pattern += '/' + formatSegment(parsed);
   }
-  return { file: path.join(routesDir, ...relativeFile.split('/')), relativeFile, pattern: pattern || '/', segments };
-}
-
-/** { static 'a' } -> 'a'; { static 'a/b' } -> 'a%2Fb'; { param 'id' } -> '[id]'; catch-all -> '[...s]'; optional -> '[[...s]]'. */
-function formatSegment(segment: Segment): string {
-  switch (segment.kind) {
-    case 'static':
-      // '%' and '/' stay encoded, so the pattern is a path and 'a%2Fb' is not mistaken for 'a/b'.
-      return segment.value.replaceAll('%', '%25').replaceAll('/', '%2F');
-    case 'param':
-      return `[${segment.name}]`;
-    case 'catchAll':
-      return `[...${segment.name}]`;
-    case 'optionalCatchAll':
-      return `[[...${segment.name}]]`;
-  }
+  return { file: path.join(routesDir, ...relativeFile.split('/')), relativeFile, pattern: toPattern(segments), segments };
 }

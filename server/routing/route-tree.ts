@@ -1,7 +1,13 @@
 /**
- * @module createRouteTree: routes -> a matcher for request paths (the dispatcher's hot path).
+ * @module createRouteTree: routes -> a matcher for request paths (the dispatcher's hot path) that
+ * also lists them in Next's order. One structure (TreeNode, as Next's UrlNode) holds route order
+ * and conflicts: insertRoute refuses Next's conflicts, walk and collect below read the one order.
  */
 import { NextpressError } from '../errors';
+import { insertRoute } from './insert-route';
+import { routeConflict } from './route-conflict';
+import { toPattern } from './to-pattern';
+import { newNode, type TreeEntry, type TreeNode } from './tree-node';
 import type { Segment } from './types';
 
 export type RouteParams = Record<string, string | string[]>;
@@ -11,26 +17,24 @@ export interface RouteMatch<T> {
   params: RouteParams;
 }
 
-export interface RouteTree<T> {
+export interface RouteTree<T, M = RouteMatch<T>> {
   /** The first route in Next's precedence order that matches `pathname`, or undefined. */
-  match(pathname: string): RouteMatch<T> | undefined;
+  match(pathname: string): M | undefined;
+  /** Every route in Next's order (strict: refusing a route beside an optional catch-all, as Next's sorter does). */
+  routes(): T[];
 }
 
-interface Leaf<T> {
-  value: T;
-  segments: Segment[];
-}
-
-interface Node<T> {
-  leaf: Leaf<T> | undefined;
-  statics: Map<string, Node<T>> | undefined;
-  param: Node<T> | undefined;
-  catchAll: Leaf<T> | undefined;
-  optional: Leaf<T> | undefined;
+export interface TreeOptions<T, M> {
+  /** Refuse Next's conflicts (default true); false only orders (sortRoutes). */
+  strict?: boolean;
+  /** What a match is, built once per static route and once per dynamic hit (default `{ value, params }`). */
+  toMatch?: (value: T, params: RouteParams) => M;
 }
 
 /** Params of a fully static route: shared by every hit, so frozen. */
 const NO_PARAMS: RouteParams = Object.freeze({}) as RouteParams;
+
+const valueMatch = <T>(value: T, params: RouteParams): RouteMatch<T> => ({ value, params });
 
 /**
  * Builds the matcher. Fully static routes go in a Map keyed by their path (a hit costs one lookup,
@@ -49,17 +53,19 @@ const NO_PARAMS: RouteParams = Object.freeze({}) as RouteParams;
  *   /caf%C3%A9    with café                   -> { params: {} }
  *   /users/%ZZ                                -> throws NextpressError 400 BAD_PATH
  */
-export function createRouteTree<T>(entries: Array<{ segments: Segment[]; value: T }>): RouteTree<T> {
-  const exact = new Map<string, RouteMatch<T>>();
+export function createRouteTree<T, M = RouteMatch<T>>(entries: Array<TreeEntry<T>>, options: TreeOptions<T, M> = {}): RouteTree<T, M> {
+  const strict = options.strict ?? true;
+  const toMatch = options.toMatch ?? (valueMatch as unknown as (value: T, params: RouteParams) => M);
+  const exact = new Map<string, M>();
   const root = newNode<T>();
-  for (const { segments, value } of entries) {
-    insert(root, { segments, value });
-    const key = staticKey(segments);
-    if (key !== undefined && !exact.has(key)) exact.set(key, { value, params: NO_PARAMS });
+  for (const entry of entries) {
+    insertRoute(root, entry, strict);
+    const key = staticKey(entry.segments);
+    if (key !== undefined && !exact.has(key)) exact.set(key, toMatch(entry.value, NO_PARAMS));
   }
 
   return {
-    match(pathname: string): RouteMatch<T> | undefined {
+    match(pathname: string): M | undefined {
       const hit = exact.get(pathname);
       if (hit !== undefined) return hit;
       if (pathname.charCodeAt(0) !== 47 /* / */) return undefined;
@@ -67,43 +73,19 @@ export function createRouteTree<T>(entries: Array<{ segments: Segment[]; value: 
       if (pathname.includes('%')) parts = decodeParts(parts, pathname);
       const leaf = walk(root, parts, 0);
       if (leaf === undefined) return undefined;
-      return { value: leaf.value, params: toParams(leaf.segments, parts) };
+      return toMatch(leaf.value, toParams(leaf.segments, parts));
+    },
+    routes(): T[] {
+      const ordered: T[] = [];
+      collect(root, ordered, strict);
+      return ordered;
     },
   };
 }
 
-function insert<T>(root: Node<T>, leaf: Leaf<T>): void {
-  let node = root;
-  const { segments } = leaf;
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i];
-    if (segment.kind === 'static') {
-      node.statics ??= new Map();
-      let child = node.statics.get(segment.value);
-      if (child === undefined) {
-        child = newNode();
-        node.statics.set(segment.value, child);
-      }
-      node = child;
-    } else if (segment.kind === 'param') {
-      node = node.param ??= newNode();
-    } else {
-      if (i !== segments.length - 1) {
-        throw new NextpressError(`Catch-all must be the last part of the URL (segment ${i + 1} of ${segments.length}, '${segment.name}').`, {
-          code: 'ROUTE_CONFLICT',
-        });
-      }
-      if (segment.kind === 'catchAll') node.catchAll ??= leaf;
-      else node.optional ??= leaf;
-      return;
-    }
-  }
-  node.leaf ??= leaf;
-}
-
 /** Depth first in Next's order: static child, [param], [...catchAll], [[...optional]]. */
-function walk<T>(node: Node<T>, parts: string[], i: number): Leaf<T> | undefined {
-  if (i === parts.length) return node.leaf ?? node.optional;
+function walk<T>(node: TreeNode<T>, parts: string[], i: number): TreeEntry<T> | undefined {
+  if (i === parts.length) return node.leaf ?? node.optional?.leaf;
   const part = parts[i];
   const child = node.statics?.get(part);
   if (child !== undefined) {
@@ -114,7 +96,33 @@ function walk<T>(node: Node<T>, parts: string[], i: number): Leaf<T> | undefined
     const found = walk(node.param, parts, i + 1);
     if (found !== undefined) return found;
   }
-  return node.catchAll ?? node.optional;
+  return node.catchAll?.leaf ?? node.optional?.leaf;
+}
+
+/**
+ * The same order as a list (Next's UrlNode smoosh): a level's own route, its static children by
+ * code unit, then `[param]`, `[...catchAll]`, `[[...optional]]`, each subtree before the next.
+ */
+function collect<T>(node: TreeNode<T>, into: T[], strict: boolean): void {
+  if (node.leaf !== undefined) {
+    if (strict && node.optional?.claimedBy !== undefined) throw sameSpecificity(node.leaf, node.optional.slug ?? '', node.optional.claimedBy);
+    into.push(node.leaf.value);
+    for (const twin of node.twins ?? []) into.push(twin.value);
+  }
+  if (node.statics !== undefined) for (const key of [...node.statics.keys()].sort()) collect(node.statics.get(key)!, into, strict);
+  if (node.param !== undefined) collect(node.param, into, strict);
+  if (node.catchAll !== undefined) collect(node.catchAll, into, strict);
+  if (node.optional !== undefined) collect(node.optional, into, strict);
+}
+
+/** A folder's own route and an optional catch-all below it would both answer the folder's URL. */
+function sameSpecificity<T>(own: TreeEntry<T>, name: string, optional: TreeEntry<T>): NextpressError {
+  const r = toPattern(own.segments);
+  return routeConflict(
+    `You cannot define a route with the same specificity as a optional catch-all route ("${r}" and "${r}[[...${name}]]").`,
+    [own, optional],
+    `Both answer ${r}: delete '${own.relativeFile}', or rename '[[...${name}]]' to '[...${name}]' so it needs at least one segment.`,
+  );
 }
 
 /** [static a, param id, catchAll rest] + ['a', '1', 'x', 'y'] -> { id: '1', rest: ['x', 'y'] }. */
@@ -163,8 +171,4 @@ function decodeParts(parts: string[], pathname: string): string[] {
   } catch (error) {
     throw new NextpressError(`Malformed percent-encoding in the URL path '${pathname}'.`, { status: 400, code: 'BAD_PATH', cause: error });
   }
-}
-
-function newNode<T>(): Node<T> {
-  return { leaf: undefined, statics: undefined, param: undefined, catchAll: undefined, optional: undefined };
 }

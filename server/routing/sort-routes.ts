@@ -1,9 +1,9 @@
 /**
- * @module sortRoutes: route files -> Next's precedence order (the order a first-match router must try them).
+ * @module sortRoutes: route files -> Next's precedence order (the order a first-match router must
+ * try them), read from the route tree (createRouteTree, not strict: this only orders).
  */
-import type { RouteFile, Segment } from './types';
-
-const RANK: Record<Segment['kind'], number> = { static: 0, param: 1, catchAll: 2, optionalCatchAll: 3 };
+import { createRouteTree } from './route-tree';
+import type { RouteFile } from './types';
 
 /**
  * Orders routes as Next's route sorter does, level by level: a folder's own route first, then its
@@ -17,26 +17,14 @@ const RANK: Record<Segment['kind'], number> = { static: 0, param: 1, catchAll: 2
  *   ['/[x]/y', '/[x]']                          -> ['/[x]', '/[x]/y']
  */
 export function sortRoutes(routes: RouteFile[]): RouteFile[] {
-  return [...routes].sort(compareRoutes);
+  const byFile = [...routes].sort(compareFiles);
+  return createRouteTree(
+    byFile.map((route) => ({ segments: route.segments, value: route, relativeFile: route.relativeFile })),
+    { strict: false },
+  ).routes();
 }
 
-function compareRoutes(a: RouteFile, b: RouteFile): number {
-  const length = Math.min(a.segments.length, b.segments.length);
-  for (let i = 0; i < length; i++) {
-    const order = compareSegments(a.segments[i], b.segments[i]);
-    if (order !== 0) return order;
-  }
-  // The shorter one is the parent folder's own route, which comes before its children.
-  if (a.segments.length !== b.segments.length) return a.segments.length - b.segments.length;
-  return compareStrings(a.relativeFile, b.relativeFile);
-}
-
-function compareSegments(a: Segment, b: Segment): number {
-  if (a.kind !== b.kind) return RANK[a.kind] - RANK[b.kind];
-  return a.kind === 'static' ? compareStrings(a.value, (b as { value: string }).value) : 0;
-}
-
-/** Plain code-unit order, like Array.prototype.sort (not locale-aware, so the same everywhere). */
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** relativeFile in plain code-unit order (not locale-aware, so the same everywhere). */
+function compareFiles(a: RouteFile, b: RouteFile): number {
+  return a.relativeFile < b.relativeFile ? -1 : a.relativeFile > b.relativeFile ? 1 : 0;
 }
