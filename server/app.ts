@@ -18,14 +18,12 @@ import { laneListen } from './lane/lane-listen';
 import { isNextpressError } from './errors';
 import { consoleLogger, type EngineLogger } from './logging/engine-logger';
 import { createDispatcher, type Dispatcher } from './dispatch/dispatcher';
-import { loadRoute, type Route } from './loading/route';
+import { loadRoute, toRoute, type Route } from './loading/route';
 import { preloadFailure } from './loading/route-load-error';
 import { scanFolder } from './routing/scan';
 import { findAppFolder } from './loading/find-app-folder';
 import { NextpressError } from './errors';
 import { checkConflicts } from './routing/check-conflicts';
-import { readRouteFiles } from './loading/read-route-files';
-import { warnAboutExports } from './loading/warn-exports';
 import type { CacheHandler } from './cache/cache-handler';
 import { createMemoryCache } from './cache/memory-cache';
 import { createResponseCache, type ResponseCache } from './cache/response-cache';
@@ -87,7 +85,8 @@ export interface CreateAppOptions {
 
 export interface RouteInfo {
   pattern: string;
-  methods: string[];
+  /** The methods the file exports, once it is loaded (preload, or its first request); undefined before. */
+  methods: string[] | undefined;
   relativeFile: string;
 }
 
@@ -119,14 +118,12 @@ export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 export type NextpressApp = Express & { locals: { nextpress: NextpressState } };
 
 export function createApp(options: CreateAppOptions): NextpressApp {
-  const logger = options.logger ?? consoleLogger;
   const { routesDir, projectDir: given } = routesFolder(options);
 
   // Scan to plain data first: nothing is imported here (conflicts and bad folders throw now).
   const { routes: files, notServed } = scanFolder(routesDir);
   checkConflicts(files);
-  const routes: Route[] = readRouteFiles(files);
-  for (const route of routes) warnAboutExports(route, logger);
+  const routes: Route[] = files.map(toRoute);
   return createAppFromRoutes(routes, { ...options, routesDir, dir: undefined, projectDir: options.projectDir ?? given }, { notServed });
 }
 
@@ -189,7 +186,7 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
   // app.listen() builds its requests with the app's prototypes already set (lane/lane-classes.ts).
   app.listen = laneListen(app) as Express['listen'];
 
-  const preloaded = options.preload ? preloadAll(routes) : Promise.resolve();
+  const preloaded = options.preload ? preloadAll(routes, logger) : Promise.resolve();
   // instrumentation.ts's register() runs once, before the server listens (the CLI awaits `ready`).
   const instrumented = projectDir === undefined ? undefined : loadInstrumentation(projectDir).then((loaded) => void (instrumentation = loaded));
   const ready = Promise.all([pipeline?.ready, preloaded, instrumented]).then(() => undefined);
@@ -224,8 +221,15 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
   return app as NextpressApp;
 }
 
+/** A live view: `methods` reads the module's exports once the route has loaded. */
 function toRouteInfo(route: Route): RouteInfo {
-  return { pattern: route.pattern, methods: route.declaredMethods, relativeFile: route.relativeFile };
+  return {
+    pattern: route.pattern,
+    get methods() {
+      return route.loaded?.table.exported;
+    },
+    relativeFile: route.relativeFile,
+  };
 }
 
 /**
@@ -258,9 +262,9 @@ function loadDevErrors(): typeof import('./dev/create-dev-errors') {
 }
 
 /** Imports every route file, one after another; all that fail are reported together. */
-async function preloadAll(routes: Route[]): Promise<void> {
+async function preloadAll(routes: Route[], logger: EngineLogger): Promise<void> {
   const errors: unknown[] = [];
-  for (const route of routes) await loadRoute(route).catch((error: unknown) => errors.push(error));
+  for (const route of routes) await loadRoute(route, logger).catch((error: unknown) => errors.push(error));
   if (errors.length > 0) throw preloadFailure(errors);
 }
 

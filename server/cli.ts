@@ -5,7 +5,7 @@
  *   2. `--help`, `<command> --help`: the usage to stdout; `--version`: package.json's version;
  *   3. `start [dir]` (the default): flags, environment and env files into one Config (a bad value
  *      prints every problem and exits 1), then serve from the project root (cli/start-command.ts);
- *   4. `routes [dir]`: the route table (`--json`: an array), exit 0;
+ *   4. `routes [dir]`: the route table, every route file imported (`--json`: an array), exit 0;
  *   5. `check [dir]`: every problem at once, exit 1 if any, else a summary and exit 0.
  * A failure (route conflict, port in use, a route that fails to preload) prints its message and
  * exits 1.
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       return;
     }
     case 'routes':
-      return finish(0, routesCommand(cliProject(input).routesDir, line.flags.json === true));
+      return finish(0, await routesCommand(cliProject(input), line.flags.json === true));
     case 'check': {
       const result = await checkCommand(input);
       return finish(result.code, result.stdout, result.stderr);

@@ -5,8 +5,8 @@
  *   2. the routes folder: the scan (bad folder names, two route files in one folder), then the
  *      conflict check (Next's rules; it stops at the first conflict);
  *   3. each route file is imported (syntax errors, missing packages, a throw at the top level),
- *      from the Next project root when one is checked (as `start` serves it);
- *      Next's export warnings (a lowercase method, a default export) are listed, not counted;
+ *      from the Next project root when one is checked (as `start` serves it); Next's export
+ *      warnings on the imported module (a lowercase method, a default export) are listed, not counted;
  *   4. the project's next.config.* and proxy.ts / middleware.ts (server/pipeline), read as `start` does.
  * → { code: 0, stdout: one summary line } or { code: 1, stderr: the numbered problems }; either
  *   way, one more line when pages, layouts, metadata or styles were left out (not served).
@@ -16,7 +16,6 @@ import { ConfigError } from '../../config';
 import { isNextpressError } from '../errors';
 import { loadRouteModule } from '../loading/load-route-module';
 import { pinInstalledPackages } from '../loading/pin-installed-packages';
-import { readRouteFiles } from '../loading/read-route-files';
 import { warnAboutExports } from '../loading/warn-exports';
 import { checkConflicts } from '../routing/check-conflicts';
 import { scanFolder } from '../routing/scan';
@@ -65,14 +64,13 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
     }
   }
 
-  const routes = readRouteFiles(files);
   const collect = (_obj: object, msg?: string) => warnings.push(msg ?? '');
-  for (const route of routes) warnAboutExports(route, { warn: collect, error: collect, info: () => {}, debug: () => {} });
-  if (routes.length > 0) pinInstalledPackages(routesDir);
-  if (root !== undefined && routes.length > 0) process.chdir(root); // top-level process.cwd() reads, as under start
-  for (const route of routes) {
+  const quiet = { warn: collect, error: collect, info: () => {}, debug: () => {} };
+  if (files.length > 0) pinInstalledPackages(routesDir);
+  if (root !== undefined && files.length > 0) process.chdir(root); // top-level process.cwd() reads, as under start
+  for (const route of files) {
     try {
-      await loadRouteModule(route.file, route.relativeFile);
+      warnAboutExports(await loadRouteModule(route.file, route.relativeFile), route.relativeFile, quiet);
     } catch (error) {
       const cause = isNextpressError(error) && error.cause !== undefined ? error.cause : error;
       problems.push(`Failed to load route file '${route.relativeFile}': ${messageOf(cause).replace(/\.$/, '')}. Fix the file, then run check again.`);
@@ -82,7 +80,6 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
   // 4. next.config and proxy.ts, as `start` reads them
   const projectDir = findProjectRoot(routesDir);
   if (projectDir !== undefined) {
-    const quiet = { warn: collect, error: collect, info: () => {}, debug: () => {} };
     for (const load of [loadNextConfig, loadProxy]) {
       try {
         await load(projectDir, quiet);
@@ -93,7 +90,7 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
   }
 
   const folder = shown(routesDir, cwd);
-  const count = routes.length === 1 ? '1 route' : `${routes.length} routes`;
+  const count = files.length === 1 ? '1 route' : `${files.length} routes`;
   const warned = warnings.map((warning) => `  warning: ${indent(warning)}\n`).join('');
   const skipped = notServedLine(notServed, routesDir);
   const note = skipped === undefined ? '' : `[nextpress] ${skipped}\n`;

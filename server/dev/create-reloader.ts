@@ -19,9 +19,7 @@ import type { EngineLogger } from '../logging/engine-logger';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { forgetProjectModules } from '../loading/forget-modules';
 import { forgetLoaders } from '../loading/load-route-module';
-import { readRouteFiles } from '../loading/read-route-files';
-import type { Route } from '../loading/route';
-import { warnAboutExports } from '../loading/warn-exports';
+import { toRoute, type Route } from '../loading/route';
 import { checkConflicts } from '../routing/check-conflicts';
 import { scanRoutes } from '../routing/scan';
 
@@ -54,13 +52,12 @@ export function createReloader({ routesDir, root, dispatcher, logger, onRoutes, 
     if (files.some((file) => TS_CONFIG.test(path.basename(file)))) forgetLoaders();
     let routes: Route[];
     try {
-      const scanned = scanRoutes(routesDir);
-      checkConflicts(scanned);
-      routes = readRouteFiles(scanned);
+      const files = scanRoutes(routesDir);
+      checkConflicts(files);
+      routes = files.map(toRoute);
     } catch (error) {
       return failed(error, 'The last good route table keeps serving.');
     }
-    for (const route of routes) warnAboutExports(route, logger);
     forgetProjectModules(root);
     dispatcher.setRoutes(routes);
     onRoutes(routes);

@@ -143,7 +143,7 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
       serve(loaded, found, method, req, res);
       return;
     }
-    loadRoute(found.route)
+    loadRoute(found.route, logger)
       .then(
         (fresh) => serve(fresh, found, method, req, res),
         (error) => {

@@ -17,13 +17,13 @@ export class RouteLoadError extends NextpressError {
   }
 }
 
-/** Every file that failed to preload, in one error (so one start reports them all). */
-export function preloadFailure(errors: unknown[]): NextpressError {
+/** Every file that failed to preload, in one error (so one start reports them all); `then`: what to do once fixed. */
+export function preloadFailure(errors: unknown[], then = 'start again'): NextpressError {
   const failures = errors.map((error) => (error instanceof RouteLoadError ? error.failure : String((error as Error)?.message ?? error)));
   const message =
     failures.length === 1
-      ? `${failures[0]} Fix it and start again.`
-      : `${failures.length} route files failed to load:\n${failures.map((failure) => `  - ${failure}`).join('\n')}\nFix them and start again.`;
+      ? `${failures[0]} Fix it and ${then}.`
+      : `${failures.length} route files failed to load:\n${failures.map((failure) => `  - ${failure}`).join('\n')}\nFix them and ${then}.`;
   return new NextpressError(message, {
     status: 500,
     code: 'ROUTE_LOAD_FAILED',

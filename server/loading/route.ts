@@ -1,11 +1,14 @@
 /**
  * @module A route: the scanned file (plain data) plus, once imported, its module and method table.
  * Loading happens once per file; concurrent first requests share one import, and a file that
- * fails to load is tried again on the next request (so fixing it needs no restart).
+ * fails to load is tried again on the next request (so fixing it needs no restart). Once loaded,
+ * its exports are checked as Next checks them (warnAboutExports).
  */
+import type { EngineLogger } from '../logging/engine-logger';
 import type { RouteFile } from '../routing/types';
 import { buildMethodTable, type MethodTable } from './method-table';
 import { loadRouteModule } from './load-route-module';
+import { warnAboutExports } from './warn-exports';
 
 export interface LoadedRoute {
   module: Record<string, unknown>;
@@ -15,16 +18,20 @@ export interface LoadedRoute {
 }
 
 export interface Route extends RouteFile {
-  /** Methods the file exports, read from its source at start-up (for the route table). */
-  declaredMethods: string[];
   loaded: LoadedRoute | undefined;
   loading: Promise<LoadedRoute> | undefined;
 }
 
-export function loadRoute(route: Route): Promise<LoadedRoute> {
+/** A scanned route file, not imported yet. */
+export function toRoute(file: RouteFile): Route {
+  return { ...file, loaded: undefined, loading: undefined };
+}
+
+export function loadRoute(route: Route, logger: EngineLogger): Promise<LoadedRoute> {
   if (route.loaded !== undefined) return Promise.resolve(route.loaded);
   route.loading ??= loadRouteModule(route.file, route.relativeFile).then(
     (module) => {
+      warnAboutExports(module, route.relativeFile, logger);
       const loaded: LoadedRoute = { module, table: buildMethodTable(module), maxDurationMs: readMaxDuration(module) };
       route.loaded = loaded;
       route.loading = undefined;

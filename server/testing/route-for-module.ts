@@ -14,8 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NextpressError } from '../errors';
 import { buildMethodTable } from '../loading/method-table';
-import { readRouteFiles } from '../loading/read-route-files';
-import { readMaxDuration, type Route } from '../loading/route';
+import { readMaxDuration, toRoute, type Route } from '../loading/route';
 import { toRouteFile } from '../routing/route-file';
 
 export type RouteParamsInput = Record<string, string | string[] | undefined>;
@@ -50,7 +49,6 @@ export function routeForModule(mod: Record<string, unknown>, pathname: string, p
   return {
     ...file,
     file: '(the module given to testRoute)',
-    declaredMethods: methods.exported,
     loaded: { module: mod, table: methods, maxDurationMs: readMaxDuration(mod) },
     loading: undefined,
   };
@@ -84,6 +82,5 @@ export function routeForFile(file: string): { routesDir: string; route: Route } 
     );
   }
   const routesDir = parts.slice(0, appAt + 1).join(path.sep);
-  const [route] = readRouteFiles([toRouteFile(routesDir, parts.slice(appAt + 1).join('/'))]);
-  return { routesDir, route };
+  return { routesDir, route: toRoute(toRouteFile(routesDir, parts.slice(appAt + 1).join('/'))) };
 }

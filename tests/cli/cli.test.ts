@@ -117,13 +117,21 @@ describe('npm start (dist/server/cli.js)', () => {
     expect((await within(run.exited, 10_000, 'exit')).code).toBe(0);
   });
 
-  test('development prints the route table as text; .env in the working folder is read', async () => {
+  test('development prints the route table as text (nothing imported yet: pattern and file); .env in the working folder is read', async () => {
     const dev = writeApp({ ...ROUTES, '.env': 'HEALTH_PATH=/live\n' });
     const run = runCli(cli, dev, { NODE_ENV: 'development' });
     const url = await listeningUrl(run);
     const text = run.stdout();
-    expect(text).toMatch(/INFO: 2 routes:\nGET {2}\S*\/pid\s+\S*pid\/route\.ts\nGET {2}\S*\/stream\s+\S*stream\/route\.ts\n/);
+    expect(text).toMatch(/INFO: 2 routes:\n\/pid {5}\S*pid\/route\.ts\n\/stream {2}\S*stream\/route\.ts\n/);
     expect((await fetchText(`${url}/live`)).body).toBe('{"status":"ok"}');
+    run.child.kill('SIGINT');
+    expect((await within(run.exited, 10_000, 'exit')).code).toBe(0);
+  });
+
+  test('with PRELOAD_ROUTES=true the table lists the methods of the imported modules', async () => {
+    const run = runCli(cli, writeApp(ROUTES), { NODE_ENV: 'development', PRELOAD_ROUTES: 'true' });
+    await listeningUrl(run);
+    expect(run.stdout()).toMatch(/INFO: 2 routes:\nGET {2}\S*\/pid\s+\S*pid\/route\.ts\nGET {2}\S*\/stream\s+\S*stream\/route\.ts\n/);
     run.child.kill('SIGINT');
     expect((await within(run.exited, 10_000, 'exit')).code).toBe(0);
   });

@@ -312,6 +312,28 @@ describe('routes', () => {
     ]);
   });
 
+  test('methods come from the imported module: `export * from` shows them (the source alone showed "(none)")', async () => {
+    const dir = writeApp({
+      'routes/lib/handlers.ts': 'export function GET() {}\nexport function PATCH() {}\n',
+      'routes/items/route.ts': "export * from '../lib/handlers';\n",
+      'routes/one/route.ts': "export { GET as POST } from '../lib/handlers';\n",
+    });
+    expect(await runToEnd(['routes'], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: 'GET, PATCH  /items  items/route.ts\nPOST        /one    one/route.ts\n',
+      stderr: '',
+    });
+  });
+
+  test('a route file that fails to import: named, exit 1', async () => {
+    const dir = writeApp({ 'routes/ok/route.ts': 'export function GET() {}\n', 'routes/broken/route.ts': "throw new Error('broken on purpose');\n" });
+    const result = await runToEnd(['routes', '--json'], { cwd: dir });
+    expect([result.code, result.stdout]).toEqual([1, '']);
+    expect(result.stderr).toMatch(
+      /^\[nextpress\] Failed to load route file 'broken\/route\.ts': broken on purpose \(thrown while loading '[^']+broken\/route\.ts'\)\. Fix it and run routes again\.\n$/,
+    );
+  });
+
   test('a conflict: its message and exit 1', async () => {
     const dir = writeApp({ 'routes/(a)/x/route.ts': 'export function GET() {}\n', 'routes/(b)/x/route.ts': 'export function GET() {}\n' });
     expect(await runToEnd(['routes'], { cwd: dir })).toEqual({

@@ -1,15 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { createDispatcher } from '../../server/dispatch/dispatcher';
-import type { Route } from '../../server/loading/route';
+import { type Route, toRoute } from '../../server/loading/route';
 import { toRouteFile } from '../../server/routing/route-file';
 
 const silent = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} };
-const routes: Route[] = ['health/route.ts', 'users/[id]/route.ts'].map((file) => ({
-  ...toRouteFile('/r', file),
-  declaredMethods: [],
-  loaded: undefined,
-  loading: undefined,
-}));
+const routes: Route[] = ['health/route.ts', 'users/[id]/route.ts'].map((file) => toRoute(toRouteFile('/r', file)));
 
 describe('dispatcher.lookup', () => {
   const dispatcher = createDispatcher(routes, { bodyLimit: 1024, logger: silent });
@@ -26,12 +21,7 @@ describe('dispatcher.lookup', () => {
   });
 
   test('conflicting routes are refused when the tree is built', () => {
-    const clash = ['u/[id]/route.ts', 'u/[other]/x/route.ts'].map((file) => ({
-      ...toRouteFile('/r', file),
-      declaredMethods: [],
-      loaded: undefined,
-      loading: undefined,
-    }));
+    const clash = ['u/[id]/route.ts', 'u/[other]/x/route.ts'].map((file) => toRoute(toRouteFile('/r', file)));
     expect(() => createDispatcher(clash, { bodyLimit: 1024, logger: silent })).toThrow(
       expect.objectContaining({
         code: 'ROUTE_CONFLICT',

@@ -1,6 +1,7 @@
 /**
  * Start-up: createApp scans the routes folder and refuses to start on a conflict (naming both
- * files, with Next's wording) or a bad folder; it warns about route files Next would warn about.
+ * files, with Next's wording) or a bad folder; a route file Next would warn about is warned about
+ * when it is loaded (preload, or its first request).
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import fs from 'node:fs';
@@ -81,21 +82,35 @@ describe('conflicts refuse to start, naming both files', () => {
   });
 });
 
-describe('start-up warnings, in Next words', () => {
+describe('export warnings, in Next words, when a route file is loaded', () => {
   const log = recordingLogger();
-  const app = createApp({ routesDir: path.join(__dirname, '../fixtures/app'), logger: log.logger });
-  const warnings = log.lines.filter((line) => line.level === 'warn').map((line) => line.msg);
+  const app = createApp({ routesDir: path.join(__dirname, '../fixtures/app'), logger: log.logger, preload: true });
+  const warnings = () => log.lines.filter((line) => line.level === 'warn').map((line) => line.msg);
+  const echo = () => app.locals.nextpress.routes.find((route) => route.pattern === '/echo');
+
+  test('without preload: nothing is imported at start, so no warning and no methods yet', () => {
+    const lazy = recordingLogger();
+    const lazyApp = createApp({ routesDir: path.join(__dirname, '../fixtures/app'), logger: lazy.logger });
+    expect(lazy.lines.filter((line) => line.level === 'warn')).toEqual([]);
+    expect(lazyApp.locals.nextpress.routes.find((route) => route.pattern === '/echo')).toEqual({
+      pattern: '/echo',
+      methods: undefined,
+      relativeFile: 'echo/route.ts',
+    });
+  });
 
   test.each([
     "Detected lowercase method 'get' in 'lowercase/route.ts'. Export the uppercase 'GET' method name to fix this error.",
     "Detected default export in 'default-export/route.ts'. Export a named export for each HTTP method instead.",
     "No HTTP methods exported in 'no-methods/route.ts'. Export a named export for each HTTP method.",
-  ])('%s', (message) => {
-    expect(warnings).toContain(message);
+  ])('%s', async (message) => {
+    await app.locals.nextpress.ready;
+    expect(warnings()).toContain(message);
   });
 
-  test('no warning for correct files', () => {
-    expect(warnings.filter((w) => w.includes("'echo/route.ts'"))).toEqual([]);
+  test('no warning for correct files', async () => {
+    await app.locals.nextpress.ready;
+    expect(warnings().filter((w) => w.includes("'echo/route.ts'"))).toEqual([]);
   });
 
   test('a default export is not served: 405', async () => {
@@ -103,9 +118,9 @@ describe('start-up warnings, in Next words', () => {
     expect(res.status).toBe(405);
   });
 
-  test('the route table lists pattern, methods and file, without importing anything', () => {
-    const row = app.locals.nextpress.routes.find((route) => route.pattern === '/echo');
-    expect(row).toEqual({ pattern: '/echo', methods: ['GET', 'POST', 'PUT', 'DELETE'], relativeFile: 'echo/route.ts' });
+  test('once loaded, the route table lists pattern, methods (the module exports) and file', async () => {
+    await app.locals.nextpress.ready;
+    expect(echo()).toEqual({ pattern: '/echo', methods: ['GET', 'POST', 'PUT', 'DELETE'], relativeFile: 'echo/route.ts' });
   });
 });
 

@@ -17,6 +17,19 @@ describe('formatRouteTable', () => {
     );
   });
 
+  test('a route not loaded yet says so; with none loaded, the methods column is left out', () => {
+    const routes = [
+      { methods: ['GET'], pattern: '/api/hello', relativeFile: 'api/hello/route.js' },
+      { methods: undefined, pattern: '/api/users/:id', relativeFile: 'api/users/[id]/route.ts' },
+    ];
+    expect(formatRouteTable(routes)).toBe(
+      ['GET           /api/hello      api/hello/route.js', '(not loaded)  /api/users/:id  api/users/[id]/route.ts'].join('\n'),
+    );
+    expect(formatRouteTable(routes.map((route) => ({ ...route, methods: undefined })))).toBe(
+      ['/api/hello      api/hello/route.js', '/api/users/:id  api/users/[id]/route.ts'].join('\n'),
+    );
+  });
+
   test('says so when there are no routes', () => {
     expect(formatRouteTable([])).toBe('(no routes)');
   });
