@@ -85,7 +85,7 @@ describe('createLogger', () => {
     expect(text).toContain('text/html');
   });
 
-  describe('production stdout: asynchronous, nothing lost, nothing held back', () => {
+  describe('production stdout: nothing lost, nothing held back', () => {
     const setUp = `const { createLogger } = require(${JSON.stringify(path.join(ROOT, 'server/logging/logger.ts'))}); const logger = createLogger({ nodeEnv: 'production', logLevel: 'info' });`;
 
     test('lines logged right before process.exit() are all written', async () => {
