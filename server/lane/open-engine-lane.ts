@@ -55,13 +55,15 @@ export function openEngineLane(app: Express, layers: EngineLayers): void {
   const laneOpen = !FORCE_EXPRESS && middleware.length === 0;
   const run = chain([...head, ...engine, notFound]);
 
-  /** Keeps the engine's layers last, below whatever the user added after createApp. */
+  /** Keeps the engine's layers last, below whatever the user added after createApp (Express's `use` and routes only append). */
+  let arranged = own; // the stack's length when the engine's layers were last put last
   function engineLast(): void {
     const stack = router.stack;
-    if (tail.every((layer, i) => stack[stack.length - 3 + i] === layer)) return;
+    if (stack.length === arranged) return;
     const rest = stack.filter((layer) => !tail.includes(layer));
     stack.length = 0;
     stack.push(...rest, ...tail);
+    arranged = stack.length;
   }
 
   host.handle = function handle(req, res, callback) {
@@ -74,8 +76,8 @@ export function openEngineLane(app: Express, layers: EngineLayers): void {
     const request = req as Request & { [LANE_OBJECT]?: Express };
     const response = res as Response;
     if (request[LANE_OBJECT] !== app) {
-      // Servers made elsewhere (supertest, app.listen) hand over plain objects; nextpress's own
-      // server builds them with these prototypes already (lane-classes.ts).
+      // Servers made elsewhere (supertest, http.createServer(app)) hand over plain objects;
+      // nextpress's own server and app.listen() build them with these prototypes (lane-classes.ts).
       Object.setPrototypeOf(req, app.request);
       Object.setPrototypeOf(res, app.response);
     }
