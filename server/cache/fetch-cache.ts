@@ -115,20 +115,24 @@ export function createFetchCache({ handler, logger, track, planOf }: FetchCacheO
     store: RequestStore,
     signal: AbortSignal | null | undefined,
   ): Promise<Response> {
-    const waiting = filling.get(key);
-    if (waiting !== undefined) await waiting;
-    const stored = await read(key);
-    const now = Date.now();
-    if (stored !== undefined && (stored.expireAt === null || now < stored.expireAt)) {
-      // Stale by this call's revalidate (as Next measures it), or marked stale by revalidateTag.
-      const stale = stored.staleAt === 0 || (revalidate < INFINITE_CACHE && now - stored.createdAt > revalidate * 1000);
-      if (!stale) return fromFetchEntry(stored);
-      if (!foreground) {
-        refetch(key, revalidate, tags, () => send(false));
-        return fromFetchEntry(stored);
+    for (;;) {
+      const waiting = filling.get(key);
+      if (waiting !== undefined) await waiting;
+      const stored = await read(key);
+      const now = Date.now();
+      if (stored !== undefined && (stored.expireAt === null || now < stored.expireAt)) {
+        // Stale by this call's revalidate (as Next measures it), or marked stale by revalidateTag.
+        const stale = stored.staleAt === 0 || (revalidate < INFINITE_CACHE && now - stored.createdAt > revalidate * 1000);
+        if (!stale) return fromFetchEntry(stored);
+        if (!foreground) {
+          refetch(key, revalidate, tags, () => send(false));
+          return fromFetchEntry(stored);
+        }
       }
+      // Another caller began filling this key while the store was read: wait for it and read again.
+      if (filling.has(key)) continue;
+      return fill(key, revalidate, tags, () => send(true), store, signal);
     }
-    return fill(key, revalidate, tags, () => send(true), store, signal);
   }
 
   async function fill(

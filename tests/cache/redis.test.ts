@@ -263,6 +263,7 @@ describeWithRedis('Redis cache handler', () => {
 
       // Marked stale on both: each serves the stale answer, and ONE refetch runs across them.
       expect(await hits(a, '/tagged')).toBe(1);
+      expect(await hits(b, '/tagged')).toBe(1); // b's route file loaded now, not while a's refetch runs
       await revalidate(a, { tag: 'posts', profile: 'max' });
       expect(await Promise.all([hits(a, '/tagged'), hits(b, '/tagged')])).toEqual([1, 1]);
       await Promise.all([a.app.locals.nextpress.cache.settled(), b.app.locals.nextpress.cache.settled()]);

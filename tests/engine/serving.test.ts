@@ -330,6 +330,8 @@ describe('response writer', () => {
   });
 
   test('streaming: as in Next, the headers of a slow stream go out with its first chunk, not before', async () => {
+    // The route file loaded first (a POST with no stream waiting), so the clock below times the stream alone.
+    expect((await fetch(`${served.url}/late-stream`, { method: 'POST' })).status).toBe(204);
     // fetch() resolves on the headers: it must still be waiting while the stream has sent nothing.
     let answered = false;
     const pending = fetch(`${served.url}/late-stream`).then((res) => {

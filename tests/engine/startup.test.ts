@@ -3,12 +3,12 @@
  * files, with Next's wording) or a bad folder; a route file Next would warn about is warned about
  * when it is loaded (preload, or its first request).
  */
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { createApp, isNextpressError } from 'nextpress';
+import { createApp, isNextpressError, type NextpressApp } from 'nextpress';
 import { recordingLogger } from '../helpers/serve';
 
 const made: string[] = [];
@@ -84,7 +84,13 @@ describe('conflicts refuse to start, naming both files', () => {
 
 describe('export warnings, in Next words, when a route file is loaded', () => {
   const log = recordingLogger();
-  const app = createApp({ routesDir: path.join(__dirname, '../fixtures/app'), logger: log.logger, preload: true });
+  // Made, and preloaded, inside a hook: jest 30 refuses a require() between tests, where a load
+  // begun at collection time could still be running on a slow machine.
+  let app: NextpressApp;
+  beforeAll(async () => {
+    app = createApp({ routesDir: path.join(__dirname, '../fixtures/app'), logger: log.logger, preload: true });
+    await app.locals.nextpress.ready;
+  });
   const warnings = () => log.lines.filter((line) => line.level === 'warn').map((line) => line.msg);
   const echo = () => app.locals.nextpress.routes.find((route) => route.pattern === '/echo');
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import path from 'node:path';
 import request from 'supertest';
-import { createApp } from 'nextpress';
+import { createApp, type NextpressApp } from 'nextpress';
 import { recordingLogger } from '../helpers/serve';
 
 const PROJECT = path.join(__dirname, '..', 'fixtures', 'next-project');
@@ -22,7 +22,12 @@ function binary(res: NodeJS.ReadableStream, done: (error: Error | null, body: Bu
 
 describe('createApp({ dir }) with a Next project root', () => {
   const log = recordingLogger();
-  const app = createApp({ dir: PROJECT, logger: log.logger });
+  // next.config and proxy.ts load at start: inside a hook, as jest 30 refuses a require() between tests.
+  let app: NextpressApp;
+  beforeAll(async () => {
+    app = createApp({ dir: PROJECT, logger: log.logger });
+    await app.locals.nextpress.ready;
+  });
 
   test('src/app is the routes folder; the project root is known; process.cwd() is untouched', () => {
     expect(app.locals.nextpress.routesDir).toBe(path.join(PROJECT, 'src', 'app'));
