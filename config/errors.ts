@@ -2,7 +2,7 @@
  * @module ConfigError: every bad environment variable in one message, for people rather than
  * stack traces, plus the CLI's way to print it and stop.
  */
-import type { z } from 'zod';
+import type * as z from './zod';
 
 export interface ConfigProblem {
   /** The environment variable, e.g. `PORT` (or the CLI flag that set it, e.g. `--port`). */

@@ -3,7 +3,7 @@
  * form (the README's table follows this file), then the checks that span several variables, then
  * the shaping into a `Config`.
  */
-import { z } from 'zod';
+import * as z from './zod';
 import { parseBoolean } from './parse-boolean';
 import { parseTrustProxy } from './parse-trust-proxy';
 import { durationAtLeast, existing, host, httpUrl, integer, oneOf, redisUrl, routePatterns, sizeAtLeast, text, urlPath } from './parsers';

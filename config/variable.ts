@@ -5,7 +5,7 @@
  * mistake in a script than a wish for the default).
  * A bad value becomes one issue whose message reads `"<value>" <problem>; expected <form>`.
  */
-import { z } from 'zod';
+import * as z from './zod';
 
 /** A specific reason a value was refused, when the spec's generic `problem` is not precise enough. */
 export class Rejection {

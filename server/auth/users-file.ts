@@ -14,7 +14,7 @@
  * the start naming the file, the entry and the fix.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from '../../config/zod';
 import { NextpressError } from '../errors';
 import { hashProblem } from './password-hash';
 
