@@ -49,7 +49,10 @@ export function isResponseLike(value: unknown): value is ResponseLike {
 /** Whether the response carries header `name` (lowercase); read from the slot when there is one. */
 export function hasHeader(response: ResponseLike, name: string): boolean {
   const lazy = FAST_PATH ? (response as { [kLazyBody]?: LazyBody })[kLazyBody] : undefined;
-  if (lazy !== undefined) return lazy.headers === undefined ? name === 'content-type' && lazy.contentType !== undefined : lazy.headers.has(name);
+  if (lazy !== undefined) {
+    if (lazy.headers !== undefined) return lazy.headers.has(name);
+    return lazy.record !== undefined ? Object.hasOwn(lazy.record, name) : name === 'content-type' && lazy.contentType !== undefined;
+  }
   const headers = response.headers as Partial<Headers>;
   return typeof headers.get === 'function' && headers.get(name) !== null;
 }
@@ -63,12 +66,14 @@ export function writeResponse(res: ServerResponse, given: ResponseLike, options:
   // Fast path: status, headers and the body from the slot: a string (or none) with one writeHead + end, a stream through the pump.
   if (lazy !== undefined && lazy.real === undefined) {
     const headers: OutgoingHeaders = {};
-    if (lazy.headers === undefined) {
-      if (lazy.contentType !== undefined) headers['content-type'] = lazy.contentType;
-      setCookies(res, headers, null, options.cookies);
-    } else {
+    if (lazy.headers !== undefined) {
       copyHeaders(lazy.headers, headers);
       setCookies(res, headers, lazy.headers.getSetCookie(), options.cookies);
+    } else {
+      // A plain init's headers, names lowercased and sorted (plain-headers.ts); else the body's default content-type.
+      if (lazy.record !== undefined) Object.assign(headers, lazy.record);
+      else if (lazy.contentType !== undefined) headers['content-type'] = lazy.contentType;
+      setCookies(res, headers, null, options.cookies);
     }
     if (lazy.stream !== undefined) return sendStream(res, lazy.status, '', headers, lazy.stream, options.head);
     return sendWhole(res, lazy.status, '', headers, lazy.text ?? undefined, options.head);

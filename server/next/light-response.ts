@@ -21,6 +21,7 @@
  */
 import * as nodeStream from 'node:stream';
 import { NATIVE_RESPONSE, LAZY_BODY, LIGHT_RESPONSE, WHOLE_RESPONSE } from '../shared/shared-state';
+import { plainHeaders } from './plain-headers';
 
 /** The platform's Response, whichever copy of this module loads first (Symbol.for: shared by all copies). */
 const kNative = NATIVE_RESPONSE;
@@ -38,8 +39,10 @@ export interface LazyBody {
   /** A ReadableStream body, as given (the platform keeps the same object as `body`). */
   stream: ReadableStream<Uint8Array> | undefined;
   status: number;
-  /** The headers, once made (given in the init, or read); undefined: none but `contentType`. */
+  /** The headers, once made (given in the init, or read); undefined: `record`, or none but `contentType`. */
   headers: Headers | undefined;
+  /** A plain-object init's headers, as the writer sends them (plain-headers.ts), until `headers` is read. */
+  record: Record<string, string> | undefined;
   /** The content-type a string body gets when its headers name none; undefined without a body. */
   contentType: string | undefined;
   /** The platform Response made on the first read of the body; its body state is the truth from then on. */
@@ -96,11 +99,16 @@ export class LightResponse implements Response {
     const stream = typeof body === 'object' && body !== null ? (body as ReadableStream<Uint8Array>) : undefined;
     const contentType = text === null ? undefined : json === kJson ? JSON_TYPE : TEXT_TYPE;
     let headers: Headers | undefined;
+    let record: Record<string, string> | undefined;
     if (init?.headers !== undefined) {
-      headers = new Headers(init.headers); // validated now, as the platform does
-      if (contentType !== undefined && !headers.has('content-type')) headers.set('content-type', contentType);
+      // A plain object Headers would take as written is kept as it is; anything else is validated now, as the platform does.
+      record = plainHeaders(init.headers, contentType);
+      if (record === undefined) {
+        headers = new Headers(init.headers);
+        if (contentType !== undefined && !headers.has('content-type')) headers.set('content-type', contentType);
+      }
     }
-    this[kLazyBody] = { text, stream, status: init?.status ?? 200, headers, contentType, real: undefined };
+    this[kLazyBody] = { text, stream, status: init?.status ?? 200, headers, record, contentType, real: undefined };
     this[kWhole] = undefined;
   }
 
@@ -138,8 +146,13 @@ export class LightResponse implements Response {
     const lazy = this[kLazyBody];
     if (lazy === undefined) return this[kWhole]!.headers;
     if (lazy.headers === undefined) {
-      lazy.headers = new Headers();
-      if (lazy.contentType !== undefined) lazy.headers.set('content-type', lazy.contentType);
+      if (lazy.record !== undefined) {
+        lazy.headers = new Headers(lazy.record);
+        lazy.record = undefined; // from now on the Headers (which code may change) are the truth
+      } else {
+        lazy.headers = new Headers();
+        if (lazy.contentType !== undefined) lazy.headers.set('content-type', lazy.contentType);
+      }
     }
     return lazy.headers;
   }

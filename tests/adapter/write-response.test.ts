@@ -109,6 +109,66 @@ const CASES: Array<[string, Make, boolean, string[] | undefined, number, Array<[
   ],
   ['no body, a 204', (R) => new R(null, { status: 204 }), false, undefined, 204, [], ''],
   [
+    'plain-object headers in mixed case, the default content-type added (kept as a record)',
+    (R) => new R('hi', { headers: { 'X-B': 'two', 'x-a': 'one' } }),
+    false,
+    undefined,
+    200,
+    [
+      ['content-length', '2'],
+      ['content-type', 'text/plain;charset=UTF-8'],
+      ['x-a', 'one'],
+      ['x-b', 'two'],
+    ],
+    'hi',
+  ],
+  [
+    'plain-object headers with next/headers cookies',
+    (R) => R.json({ a: 1 }, { headers: { 'Cache-Control': 'no-store' } }),
+    false,
+    ['extra=2'],
+    200,
+    [
+      ['cache-control', 'no-store'],
+      ['content-length', '7'],
+      ['content-type', 'application/json'],
+      ['set-cookie', 'extra=2'],
+    ],
+    '{"a":1}',
+  ],
+  [
+    'plain-object headers Headers must trim, and a cookie (through Headers)',
+    (R) => new R('x', { headers: { 'x-padded': '  v  ', 'Set-Cookie': 'own=1' } }),
+    false,
+    undefined,
+    200,
+    [
+      ['content-length', '1'],
+      ['content-type', 'text/plain;charset=UTF-8'],
+      ['set-cookie', 'own=1'],
+      ['x-padded', 'v'],
+    ],
+    'x',
+  ],
+  [
+    'plain-object headers read and changed by the handler before it returns',
+    (R) => {
+      const r = new R('x', { headers: { 'x-a': '1' } });
+      r.headers.set('x-b', '2');
+      r.headers.delete('x-a');
+      return r;
+    },
+    false,
+    undefined,
+    200,
+    [
+      ['content-length', '1'],
+      ['content-type', 'text/plain;charset=UTF-8'],
+      ['x-b', '2'],
+    ],
+    'x',
+  ],
+  [
     'a body read before it was written',
     (R) => {
       const r = new R('read');
@@ -161,6 +221,19 @@ const CASES: Array<[string, Make, boolean, string[] | undefined, number, Array<[
 ];
 
 describe('writeResponse: a LightResponse from its slot and the platform Response put the same on the wire', () => {
+  test('plain-object headers go out in the order the platform sends them (raw, not re-sorted by a client)', async () => {
+    const raw = async (asNative: boolean) => {
+      current = { make: (R) => new R('hi', { headers: { 'X-Zed': 'z', 'x-alpha': 'a', Vary: 'accept' } }), head: false };
+      native = asNative;
+      const res = await new Promise<http.IncomingMessage>((resolve) => http.get(base, resolve));
+      res.resume();
+      return res.rawHeaders.filter((_, i) => i % 2 === 0).filter((name) => !['Date', 'Connection', 'Keep-Alive'].includes(name));
+    };
+    const light = await raw(false);
+    expect(light).toEqual(await raw(true));
+    expect(light).toEqual(['content-type', 'vary', 'x-alpha', 'x-zed', 'content-length']);
+  });
+
   test.each(CASES)('%s', async (_name, make, head, cookies, status, headers, body) => {
     const light = await answer(make, head, cookies, false);
     const platform = await answer(make, head, cookies, true);
@@ -173,6 +246,16 @@ describe('writeResponse: a LightResponse from its slot and the platform Response
       text: 'hi',
       status: 200,
       headers: undefined,
+      record: undefined,
+      contentType: 'text/plain;charset=UTF-8',
+      real: undefined,
+    });
+    expect((new LightResponse('hi', { status: 201, headers: { 'X-A': '1' } }) as unknown as Record<symbol, unknown>)[kLazyBody]).toEqual({
+      text: 'hi',
+      stream: undefined,
+      status: 201,
+      headers: undefined,
+      record: { 'content-type': 'text/plain;charset=UTF-8', 'x-a': '1' },
       contentType: 'text/plain;charset=UTF-8',
       real: undefined,
     });
