@@ -14,6 +14,7 @@
  *   new LightResponse('hi')                  -> status 200, content-type text/plain;charset=UTF-8, body 'hi' (in the slot)
  *   LightResponse.json({ a: 1 })             -> content-type application/json, body '{"a":1}' (in the slot)
  *   new LightResponse(null, { status: 204 }) -> status 204, no body (in the slot)
+ *   new LightResponse('hi', { headers: { 'X-A': '1' } }) -> the headers kept as a record (plain-headers.ts); Headers made when read
  *   new LightResponse(stream)                -> status 200, no content-type, `body` is that stream (in the slot)
  *   new LightResponse(bytes | Blob | FormData) -> the platform's Response, wrapped
  *   new LightResponse('x', { status: 204 })  -> TypeError "Response constructor: Invalid response status code 204" (the platform's)
