@@ -25,8 +25,8 @@ export function buildCli(): string {
   // `build:zod` as written in package.json, its output moved into this folder.
   const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const [esbuild, ...args] = scripts['build:zod'].split(' ');
-  const outfile = args.map((arg) => (arg.startsWith('--outfile=') ? `--outfile=${join(out, arg.slice('--outfile='.length))}` : arg));
-  execFileSync(join(ROOT, 'node_modules', '.bin', esbuild), outfile, { cwd: ROOT, stdio: 'pipe' });
+  const intoOut = args.map((arg) => (arg.startsWith('--outfile=') ? `--outfile=${join(out, arg.slice('--outfile='.length))}` : arg));
+  execFileSync(join(ROOT, 'node_modules', '.bin', esbuild), intoOut, { cwd: ROOT, stdio: 'pipe' });
   // Packages resolve from the build folder as they do from dist/; package.json (--version) and
   // the demo routes/ (the default routes folder) are found beside it too.
   symlinkSync(join(ROOT, 'node_modules'), join(out, 'node_modules'), 'dir');
