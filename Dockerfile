@@ -4,7 +4,7 @@
 #   docker run --rm -p 3000:3000 -e AUTH_SECRET="$(openssl rand -base64 32)" nextpress
 #   docker run --rm -p 3000:3000 -e AUTH_SECRET=... -v "$PWD/routes:/app/routes:ro" nextpress
 #
-# Stages: deps (all dependencies) -> build (swc to dist/) -> runtime (production dependencies,
+# Stages: deps (all dependencies) -> build (esbuild to dist/) -> runtime (production dependencies,
 # dist/, routes/; runs as the non-root `node` user). See docs/deployment.md.
 #
 # NODE_VERSION picks the official node:<version>-slim base of every stage. 20 is the default (the
@@ -12,7 +12,7 @@
 # production prefer 22 or 24: docker build --build-arg NODE_VERSION=24 -t nextpress .
 ARG NODE_VERSION=20
 
-# ---- deps: every dependency, dev ones included (swc builds dist/) -----------------------------
+# ---- deps: every dependency, dev ones included (esbuild builds dist/) -------------------------
 FROM node:${NODE_VERSION}-slim AS deps
 WORKDIR /app
 # `next` is a file: dependency (server/next, linked as node_modules/next): its package.json must
@@ -23,15 +23,15 @@ RUN npm ci --no-audit --no-fund
 
 # ---- build: TypeScript -> dist/ ---------------------------------------------------------------
 FROM deps AS build
-COPY .swcrc ./
+COPY scripts/build.mjs ./scripts/build.mjs
 COPY config ./config
 COPY middleware ./middleware
 COPY server ./server
 RUN npm run build
 
 # ---- prod-deps: production dependencies only ------------------------------------------------
-# No production dependency has an install script (only the dev tools @swc/core and
-# @parcel/watcher do), so scripts are skipped. A stage of its own keeps npm's cache out of the image.
+# No production dependency has an install script (only dev tools such as @swc/core and
+# esbuild do), so scripts are skipped. A stage of its own keeps npm's cache out of the image.
 FROM node:${NODE_VERSION}-slim AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -4,10 +4,12 @@
  * with the share of the non-idle samples and where each function lives.
  *
  *   42.1%  12.3%  writev  (native)
- *    7.5%   2.2%  writeResponse  dist/server/adapter/write-response.js:61
+ *    7.5%   2.2%  writeResponse  server/adapter/write-response.ts:61
  */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { SourceMap } from 'node:module';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const [file, topArg] = process.argv.slice(2);
 if (file === undefined) {
@@ -17,6 +19,7 @@ if (file === undefined) {
 const top = Number(topArg ?? 25);
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 
+const sourceMaps = new Map(); // file -> its SourceMap, or undefined
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const hits = new Map();
 for (let i = 0; i < profile.samples.length; i++) {
@@ -35,9 +38,31 @@ for (const [id, time] of hits) {
     idle += time;
     continue;
   }
-  const where = callFrame.url ? `${shorten(callFrame.url)}:${callFrame.lineNumber + 1}` : '(native)';
+  const where = callFrame.url ? locate(callFrame) : '(native)';
   const key = `${callFrame.functionName || '(anonymous)'}  ${where}`;
   selfByFunction.set(key, (selfByFunction.get(key) ?? 0) + time);
+}
+
+/** Where a frame's code was written: through the file's source map (the engine bundle's names its sources), else the file itself. */
+function locate({ url, lineNumber, columnNumber }) {
+  const file = url.startsWith('file://') ? fileURLToPath(url) : url;
+  const entry = url.startsWith('node:') ? undefined : sourceMapOf(file)?.findEntry(lineNumber, columnNumber);
+  if (entry?.originalSource === undefined) return `${shorten(url)}:${lineNumber + 1}`;
+  const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : resolve(dirname(file), entry.originalSource);
+  return `${shorten(source)}:${entry.originalLine + 1}`;
+}
+
+function sourceMapOf(file) {
+  if (!sourceMaps.has(file)) {
+    let map;
+    try {
+      map = new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
+    } catch {
+      map = undefined; // no map beside it
+    }
+    sourceMaps.set(file, map);
+  }
+  return sourceMaps.get(file);
 }
 
 function shorten(url) {
@@ -63,7 +88,7 @@ for (const [key, time] of selfByFunction) {
       : key.startsWith('(program)')
         ? '(program)'
         : 'native'
-    : where.startsWith('dist/') || where.startsWith('server/')
+    : /^(dist|server|config|middleware)\//.test(where)
       ? 'nextpress'
       : where.startsWith('node:internal/deps/undici')
         ? 'undici'

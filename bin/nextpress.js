@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * @module The `nextpress` bin (`npx nextpress start`), the same CLI as `node server` in a clone:
- *   1. an installed package (no sources, no swc): run the built CLI, dist/server/cli.js, directly;
+ *   1. an installed package (no sources, no build tools): run the built CLI, dist/server/cli.js, directly;
  *   2. a clone of the repository (server/index.js is there): run that launcher, which builds dist/
  *      first when it is missing or older than the sources.
  */

@@ -88,7 +88,7 @@ const babel = (opts: unknown) => {
 const onError = (error: unknown) => {
   throw error;
 };
-// A real dynamic import (swc would turn `import()` in this file into require()): ES modules load natively.
+// A real dynamic import (the build would turn `import()` in this file into require()): ES modules load natively.
 const nativeImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
 
 function createLoader(options: JitiOptions): Jiti {

@@ -53,7 +53,7 @@ describe('node server start, from a fresh copy of the repo', () => {
 
   beforeAll(() => {
     clone = mkdtempSync(join(tmpdir(), 'nextpress-clone-'));
-    for (const entry of ['server', 'config', 'middleware', 'routes', 'package.json', '.swcrc']) {
+    for (const entry of ['server', 'config', 'middleware', 'routes', 'package.json', 'scripts']) {
       cpSync(join(ROOT, entry), join(clone, entry), { recursive: true });
     }
     symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'), 'dir');

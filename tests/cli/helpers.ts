@@ -1,14 +1,13 @@
 /**
  * @module Helpers for tests that run the real CLI in a child process.
  *
- * The CLI is compiled with the same swc command as `npm run build` (same .swcrc) and zod bundled
- * by the same esbuild command (package.json's `build:zod`), but into a private temp folder rather
- * than dist/: `npm run build` empties dist/ first, so building there would race with anyone
+ * The CLI is built by the same script as `npm run build` (scripts/build.mjs, `--out`), but into a
+ * private temp folder rather than dist/: `npm run build` empties dist/ first, so building there would race with anyone
  * else's `npm start` or build. Route folders are temp folders written by each test; the engine
  * loads them with jiti, so they are TypeScript with ES module syntax.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,12 +20,7 @@ const children: ChildProcess[] = [];
 export function buildCli(): string {
   const out = mkdtempSync(join(tmpdir(), 'nextpress-cli-build-'));
   temps.push(out);
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'swc'), ['server', 'config', 'middleware', '-d', join(out, 'dist'), '-q'], { cwd: ROOT, stdio: 'pipe' });
-  // `build:zod` as written in package.json, its output moved into this folder.
-  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const [esbuild, ...args] = scripts['build:zod'].split(' ');
-  const intoOut = args.map((arg) => (arg.startsWith('--outfile=') ? `--outfile=${join(out, arg.slice('--outfile='.length))}` : arg));
-  execFileSync(join(ROOT, 'node_modules', '.bin', esbuild), intoOut, { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), `--out=${out}`], { cwd: ROOT, stdio: 'pipe' });
   // Packages resolve from the build folder as they do from dist/; package.json (--version) and
   // the demo routes/ (the default routes folder) are found beside it too.
   symlinkSync(join(ROOT, 'node_modules'), join(out, 'node_modules'), 'dir');

@@ -1,6 +1,6 @@
 /**
- * The same compatibility cases against the production build: the server compiled by swc (the
- * `npm run build` command and .swcrc) and started as `node dist/server/cli.js` with ROUTES_DIR and
+ * The same compatibility cases against the production build: the server built by `npm run build`
+ * (scripts/build.mjs: one engine bundle, a one-line file for each way in) and started as `node dist/server/cli.js` with ROUTES_DIR and
  * PORT, so route files resolve next/* to the compiled modules. tests/cli/helpers.ts builds into a
  * private temp folder rather than dist/, which `npm run build` empties first (a race with anyone
  * else's build or `npm start`); the output is the same.
@@ -40,8 +40,8 @@ async function start(routesDir: string, env: Record<string, string> = {}): Promi
 
 describe('the compiled next/* modules', () => {
   // jiti import()s compiled CommonJS natively, and Node sees only the names its CommonJS lexer
-  // finds. swc's own export helper hides them unless .swcrc sets module.exportInteropAnnotation;
-  // without them jiti hands route files bound copies (NextResponse.json became Response.json).
+  // finds: each file lists them (`0 && (module.exports = { ... })`, as swc's exportInteropAnnotation
+  // wrote them); without them jiti hands route files bound copies (NextResponse.json became Response.json).
   test.each(['server', 'headers', 'navigation', 'cache', 'og'])('next/%s exposes its named exports to import()', (name) => {
     const file = pathToFileURL(path.join(path.dirname(cli), 'next', `${name}.js`)).href;
     const script = `const ns = await import(${JSON.stringify(file)}); console.log(JSON.stringify(Object.keys(ns)));`;
