@@ -69,6 +69,11 @@ describe('npm run build', () => {
     );
   });
 
+  test('functions keep their names where two modules used the same one (notFound, unauthorized)', () => {
+    const script = `const n = require(${JSON.stringify(path.join(dist, 'server/next/navigation.js'))}); console.log(JSON.stringify([n.notFound.name, n.unauthorized.name]));`;
+    expect(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))).toEqual(['notFound', 'unauthorized']);
+  });
+
   test('the ways in share one engine: nextpress and nextpress/auth hand out the same functions', () => {
     const script = `
       const index = require(${JSON.stringify(path.join(dist, 'server/index.js'))});
