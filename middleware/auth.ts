@@ -44,12 +44,12 @@ export function requireAuth({ isProtected, basePath, session }: RequireAuthOptio
         return;
       }
       return session(req).then((current) => {
-        if (current === null) unauthorized(res, challenge);
+        if (current === null) sendUnauthorized(res, challenge);
         else next();
       });
     };
 }
 
-function unauthorized(res: Response, challenge: string): void {
+function sendUnauthorized(res: Response, challenge: string): void {
   sendJsonError(res, 401, 'Unauthorized', { 'cache-control': 'no-store', 'www-authenticate': challenge });
 }

@@ -52,8 +52,11 @@ const external = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies,
 // tsconfig.json is for the editor and tsc (its `paths` map next/* for the tests); the build needs only
 // what it says here, so a Docker build stage without it builds the same files.
 const tsconfigRaw = { compilerOptions: { useDefineForClassFields: true } };
-// keepNames: a function's `name` stays what the source calls it where two modules' names meet (fetch, notFound, the classes).
-const common = { absWorkingDir: ROOT, bundle: true, platform: 'node', target: 'node20.19', external, tsconfigRaw, keepNames: true, logLevel: 'warning' };
+// No keepNames: it wraps every named closure in a defineProperty call, per request on the hot path
+// (measured: 1,000 routes 118 -> 185 µs of CPU a request, peak RSS +21 MB). esbuild renames a
+// top-level name two modules share (`notFound` -> `notFound3`), so exported functions keep theirs
+// by being the only one (tests/build checks every way in).
+const common = { absWorkingDir: ROOT, bundle: true, platform: 'node', target: 'node20.19', external, tsconfigRaw, logLevel: 'warning' };
 
 rmSync(DIST, { recursive: true, force: true });
 

@@ -180,7 +180,7 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
       ...(options.guards ?? []).map((guard) => guard(dispatcher)),
       dispatcher, // 4
     ],
-    notFound, // 5
+    notFound: notFoundHandler, // 5
     errors: errorHandler(logger, devErrors), // 6
   });
   // app.listen() builds its requests with the app's prototypes already set (lane/lane-classes.ts).
@@ -268,7 +268,7 @@ async function preloadAll(routes: Route[], logger: EngineLogger): Promise<void> 
   if (errors.length > 0) throw preloadFailure(errors);
 }
 
-const notFound: RequestHandler = (_req, res) => {
+const notFoundHandler: RequestHandler = (_req, res) => {
   sendJsonError(res, 404, 'Not Found');
 };
 

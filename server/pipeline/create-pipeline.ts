@@ -59,7 +59,7 @@ interface State {
 const NO_CONFIG = { basePath: '', trailingSlash: false, skipTrailingSlashRedirect: false };
 
 /** Outside basePath: the app's own 404. */
-function notFound(res: ExpressResponse): void {
+function sendNotFound(res: ExpressResponse): void {
   sendJsonError(res, 404, 'Not Found');
 }
 
@@ -162,7 +162,7 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
     };
 
     // No rewrites: the dispatcher matches on its own (one route lookup, not two).
-    if (routes === undefined || routes.beforeFiles.length + routes.afterFiles.length + routes.fallback.length === 0) return inBase ? go() : notFound(res);
+    if (routes === undefined || routes.beforeFiles.length + routes.afterFiles.length + routes.fallback.length === 0) return inBase ? go() : sendNotFound(res);
 
     // 5. beforeFiles
     for (const rule of routes?.beforeFiles ?? []) {
@@ -186,7 +186,7 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
       if (outcome === true) return;
       if (outcome === false && routed() !== undefined) return go();
     }
-    if (!inBase) return notFound(res);
+    if (!inBase) return sendNotFound(res);
     go();
   }
 
