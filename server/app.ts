@@ -12,8 +12,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import { openEngineLane } from './lane/open-engine-lane';
+import { createExpressApp } from './lane/create-express-app';
 import { laneListen } from './lane/lane-listen';
 import { isNextpressError } from './errors';
 import { consoleLogger, type EngineLogger } from './logging/engine-logger';
@@ -161,7 +162,7 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
       ? undefined
       : createPipeline(projectDir, { logger, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, lookup: dispatcher.lookup, always: dev });
 
-  const app = express();
+  const app = createExpressApp(); // express(), without the body parsers nextpress does not use
   app.disable('x-powered-by');
   registerCache(app, cache); // next/cache finds it through req.app
   app.disable('etag');

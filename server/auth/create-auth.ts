@@ -9,7 +9,7 @@
  * (no secret, a bad users file, a bad base path); doubtful set-ups are warned about once (a
  * protected pattern that matches no route, a route file Auth.js hides, no next-auth route file).
  */
-import express, { type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import type { NextAuthOptions } from 'next-auth';
 import { requireAuth } from '../../middleware/auth';
 import type { Dispatcher } from '../dispatch/dispatcher';
@@ -49,7 +49,7 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
   let resolver: SessionResolver;
   const middleware: RequestHandler[] = [];
   if (settings.provider === 'authjs') {
-    const { ExpressAuth, createAuthjsConfig, authjsSession } = loadAuthjs();
+    const { ExpressAuth, Router, createAuthjsConfig, authjsSession } = loadAuthjs();
     const secret = requireSecrets(sessionSecret(settings, env));
     const users = settings.usersFile === undefined ? undefined : loadUsersFile(settings.usersFile);
     const config = createAuthjsConfig({ settings, secret, basePath, users, logger });
@@ -61,7 +61,7 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
     }
     resolver = authjsSession(config);
     // Case-sensitive like the route tree; mounted with app.use semantics (Express 5: a plain prefix, no `/*`).
-    const mount = express.Router({ caseSensitive: true });
+    const mount = Router({ caseSensitive: true });
     mount.use(basePath, ExpressAuth(config));
     middleware.push(provideSession(resolver), mount);
   } else {
@@ -104,10 +104,15 @@ function onlyUnder(basePath: string, handler: RequestHandler): RequestHandler {
   };
 }
 
-/** Auth.js takes ~75 ms to load: only AUTH_PROVIDER=authjs pays for it (next-auth is loaded on the first session read). */
+/**
+ * Auth.js takes ~75 ms to load: only AUTH_PROVIDER=authjs pays for it (next-auth is loaded on the
+ * first session read). The `express` module too (its exports load body-parser; the app is made
+ * without it, lane/create-express-app.ts): Auth.js's mount is an Express Router.
+ */
 function loadAuthjs() {
   return {
     ExpressAuth: (require('@auth/express') as typeof import('@auth/express')).ExpressAuth,
+    Router: (require('express') as typeof import('express')).Router,
     createAuthjsConfig: (require('./authjs-config') as typeof import('./authjs-config')).createAuthjsConfig,
     authjsSession: (require('./authjs-session') as typeof import('./authjs-session')).authjsSession,
   };
