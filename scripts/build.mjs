@@ -90,7 +90,8 @@ for (const file of ENTRIES) {
   if (file === 'server/cli.ts') lines.push("require('./cli/enable-compile-cache.js');", `${load};`);
   else if (SCRIPTS.has(file)) lines.push(`${load};`);
   else {
-    const exported = names.get(file) ?? [];
+    // `default` is module.exports itself to an ESM import of CommonJS (and no shorthand can name it).
+    const exported = (names.get(file) ?? []).filter((name) => name !== 'default');
     lines.push(`const entry = ${load};`, 'module.exports = entry;');
     if (exported.length > 0) lines.push(`0 && (module.exports = { ${exported.join(', ')} });`);
   }
