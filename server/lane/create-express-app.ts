@@ -15,25 +15,15 @@
 import { EventEmitter } from 'node:events';
 import type { Express } from 'express';
 
-interface ExpressParts {
-  application: object & { init(): void };
-  request: object;
-  response: object;
-}
-
-let parts: ExpressParts | undefined;
-
-function expressParts(): ExpressParts {
-  parts ??= {
-    application: require('express/lib/application'),
-    request: require('express/lib/request'),
-    response: require('express/lib/response'),
-  };
-  return parts;
+interface Application {
+  init(): void;
 }
 
 export function createExpressApp(): Express {
-  const { application, request, response } = expressParts();
+  // Node's module cache makes these the very objects express() mixes in.
+  const application: Application = require('express/lib/application');
+  const request: object = require('express/lib/request');
+  const response: object = require('express/lib/response');
   const app = function app(req: unknown, res: unknown, next: unknown): void {
     (app as unknown as { handle(...args: unknown[]): void }).handle(req, res, next);
   } as unknown as Express;
@@ -46,6 +36,6 @@ export function createExpressApp(): Express {
   const withApp = { app: { configurable: true, enumerable: true, writable: true, value: app } };
   app.request = Object.create(request, withApp);
   app.response = Object.create(response, withApp);
-  (app as unknown as ExpressParts['application']).init();
+  (app as unknown as Application).init();
   return app;
 }
