@@ -1,10 +1,13 @@
 /**
  * @module createLogger: the process's pino logger. JSON lines in production and test (stdout,
- * written synchronously), one readable line per entry (pino-pretty, in process, written at once)
- * in development. Credentials never reach the output.
+ * written synchronously, one write per turn of the event loop: see turnBatchedDestination), one
+ * readable line per entry (pino-pretty, in process, written at once) in development. Credentials
+ * never reach the output.
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../../config';
+import { JSON_LINES } from './request-line-writer';
+import { turnBatchedDestination, type TurnBatchedDestination } from './turn-batched-destination';
 
 /** Header values that must never be written, wherever a request or response object is logged. */
 export const REDACT_PATHS: readonly string[] = [
@@ -39,9 +42,22 @@ export function createLogger(config: LoggerConfig, destination?: DestinationStre
     const out = destination ?? pino.destination({ dest: 1, sync: true });
     return pino(options, { write: (line: string) => out.write(prettify(line)) });
   }
-  // Stdout written synchronously, one write per line, as Node itself writes process.stdout to a
-  // pipe on Linux: nothing is held back or lost at exit. pino's asynchronous writer hands every
-  // line to libuv's thread pool instead, which on a server given one core (a container's CPU
-  // limit, the bench's pinning) cost 64 µs a request against 20 µs for this (bench, GET text).
-  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
+  // Stdout written synchronously, as Node itself writes process.stdout to a pipe on Linux: nothing
+  // is lost at exit. pino's asynchronous writer hands every line to libuv's thread pool instead,
+  // which on a server given one core (a container's CPU limit, the bench's pinning) cost 64 µs a
+  // request against 20 µs for a synchronous write per line; the lines of one turn are written
+  // together (the request lines of every response that turn closed), warnings and errors at once.
+  const logger = pino(options, destination ?? sharedStdout());
+  // Plain JSON lines (no mixin, formatters or hooks; the redacted paths are headers): the request
+  // log may put its line together itself (requestLineWriter).
+  (logger as { [JSON_LINES]?: true })[JSON_LINES] = true;
+  return logger;
+}
+
+let stdout: TurnBatchedDestination | undefined;
+
+/** One per process: every logger made without a destination shares it (and its one 'exit' listener). */
+function sharedStdout(): TurnBatchedDestination {
+  stdout ??= turnBatchedDestination(pino.destination({ dest: 1, sync: true }));
+  return stdout;
 }

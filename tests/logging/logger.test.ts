@@ -93,6 +93,11 @@ describe('createLogger', () => {
       expect(lines.map(({ line }) => JSON.parse(line).msg)).toEqual(['line 0', 'line 1', 'line 2']);
     });
 
+    test('a line logged right before an uncaught exception is written, the stack after it', async () => {
+      const lines = await runChild(`${setUp} logger.info('before'); process.nextTick(() => { throw new Error('boom'); });`);
+      expect(lines.map(({ line }) => JSON.parse(line).msg)).toEqual(['before']);
+    });
+
     test('a line on a quiet server is written while the process keeps running', async () => {
       // The child logs once, then waits 1.5 s before logging 'last' and exiting: the first line
       // must arrive during that wait, not at exit.
