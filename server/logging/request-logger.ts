@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { JSON_LINES, requestLineWriter } from './request-line-writer';
+import { requestLineWriter } from './request-line-writer';
 
 /** At most 128 characters of letters, digits and `.`, `_`, `:`, `-`. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -25,12 +25,7 @@ export function requestIdOf(res: Response): string | undefined {
 export function requestLogger(logger: RequestLog): RequestHandler {
   // Fast path: this sits in front of every request, so when nothing would be written, do nothing.
   if (!logger.isLevelEnabled('info')) return skip;
-  // The request line holds no header values, so it skips the redaction pass (about half of pino's
-  // cost per line); every other line still gets it. createLogger's own logger skips pino's per-line
-  // work as well (see requestLineWriter).
-  const writeLine = requestLineWriter(
-    Object.hasOwn(logger, JSON_LINES) || typeof logger.child !== 'function' ? logger : logger.child({}, { redact: { paths: [] } }),
-  );
+  const writeLine = requestLineWriter(logger);
 
   return function logRequest(req: Request, res: Response, next: NextFunction): void {
     const start = performance.now();
