@@ -70,4 +70,44 @@ describe('createExpressApp', () => {
     expect(loaded("require('jiti').createJiti(process.cwd() + '/')('./server/lane/create-express-app.ts').createExpressApp()")).toEqual([false, false]);
     expect(loaded("require('express')()")).toEqual([true, true]);
   });
+
+  test("loads qs only when the 'extended' query parser first runs; require('qs') is always the real one", () => {
+    // In a child process: Jest's module registry is not Node's require.cache.
+    const script = `
+      const http = require('node:http');
+      const loaded = () => Object.keys(require.cache).some((file) => file.includes('/node_modules/qs/'));
+      const { createExpressApp } = require('jiti').createJiti(process.cwd() + '/', { interopDefault: false })('./server/lane/create-express-app.ts');
+      const app = createExpressApp();
+      const afterCreate = loaded();
+      app.set('query parser', 'extended');
+      app.get('/q', (req, res) => res.json(req.query));
+      const server = app.listen(0, '127.0.0.1', () => {
+        http.get({ host: '127.0.0.1', port: server.address().port, path: '/q?a[b]=1&c=2&c=3' }, (res) => {
+          let body = '';
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => {
+            server.close();
+            const afterQuery = loaded();
+            const qs = require('qs');
+            console.log(JSON.stringify({ afterCreate, status: res.statusCode, body: JSON.parse(body), afterQuery, real: Object.keys(qs).sort(), parsed: qs.parse('x[y]=z') }));
+          });
+        });
+      });`;
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }));
+    expect(out).toEqual({
+      afterCreate: false,
+      status: 200,
+      body: { a: { b: '1' }, c: ['2', '3'] },
+      afterQuery: true,
+      real: ['formats', 'parse', 'stringify'],
+      parsed: { x: { y: 'z' } },
+    });
+    // The default parser ('simple', node:querystring) never needs it; express() itself loads it at once.
+    const loadedBy = (code: string) =>
+      execFileSync(process.execPath, ['-e', `${code}; console.log(Object.keys(require.cache).some((file) => file.includes('/node_modules/qs/')))`], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      }).trim();
+    expect(loadedBy("require('express')()")).toBe('true');
+  });
 });
