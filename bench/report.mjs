@@ -57,7 +57,8 @@ function setup(result) {
     'Every server runs with NODE_ENV=production. nextpress runs in its default configuration: LOG_LEVEL=info, one pino JSON line per request ' +
       "(to /dev/null), the engine lane (no Express middleware on the app); the variant rows turn the request log off or force Express's router. " +
       'Express keeps its defaults (etag, x-powered-by) and has no request logger; Hono 4 runs on @hono/node-server as its docs show. ' +
-      'Each route-file endpoint is written both ways: the platform Response / Response.json, and NextResponse.',
+      'Each route-file endpoint is written both ways: the platform Response / Response.json, and NextResponse. ' +
+      "The 1,000-route row's last line is its reference: a 10-route nextpress server on GET /text (the same handler), run right before or after the 1,000-route one in every round.",
     'nextpress compiles each TypeScript route file on first use (jiti, cached on disk): the route files are compiled once before the throughput runs, ' +
       'as on any restart; the last cold-start column is a start with an empty cache.',
     "Server CPU µs/req is the server process's user + system CPU time (from /proc) divided by the requests it answered in the run; its ratio (Express / nextpress, " +
