@@ -54,12 +54,13 @@ export function createExpressApp(): Express {
  * express/lib/application, with `qs` (required by express/lib/utils when it loads, called only by
  * the 'extended' query parser) standing in as an object whose functions load the real qs when
  * first called. The stand-in sits in Node's module cache only while Express loads: any other
- * `require('qs')` gets the real module. If Express's utils or qs is already loaded, nothing stands in.
+ * `require('qs')` gets the real module. If Express's utils or qs is already loaded, or qs cannot be
+ * found from Express's folder (an install layout this does not know), nothing stands in.
  */
 function requireApplication(): Application {
   const utils = require.resolve('express/lib/utils');
-  const qs = require.resolve('qs', { paths: [path.dirname(utils)] });
-  if (require.cache[utils] !== undefined || require.cache[qs] !== undefined) return require('express/lib/application');
+  const qs = resolveFrom('qs', path.dirname(utils));
+  if (qs === undefined || require.cache[utils] !== undefined || require.cache[qs] !== undefined) return require('express/lib/application');
   let loaded: Record<string, (...args: unknown[]) => unknown> | undefined;
   const real = () => (loaded ??= require(qs) as Record<string, (...args: unknown[]) => unknown>);
   const standIn = new Module(qs);
@@ -74,5 +75,14 @@ function requireApplication(): Application {
     return require('express/lib/application');
   } finally {
     if (require.cache[qs] === standIn) delete require.cache[qs];
+  }
+}
+
+/** The file `request` resolves to from `dir`, or undefined when it cannot be found. */
+function resolveFrom(request: string, dir: string): string | undefined {
+  try {
+    return require.resolve(request, { paths: [dir] });
+  } catch {
+    return undefined;
   }
 }
