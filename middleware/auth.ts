@@ -18,7 +18,6 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Dispatcher } from '../server/dispatch/dispatcher';
 import type { ProtectedMatcher } from '../server/auth/protected-matcher';
 import type { AuthSession } from '../server/auth/types';
-import { normalizePath } from '../server/routing/normalize-path';
 import { sendJsonError } from '../server/adapter/send-json-error';
 
 export interface RequireAuthOptions {
@@ -36,9 +35,7 @@ export function requireAuth({ isProtected, basePath, session }: RequireAuthOptio
 
   return (dispatcher) =>
     function requireAuth(req, res, next) {
-      // The dispatcher 308-redirects `/x/` and `//x` before matching: decide on where that leads.
-      const normal = normalizePath(req.url);
-      const found = dispatcher.match(normal === undefined ? req : ({ url: normal } as Request)); // throws 400 for bad encoding
+      const found = dispatcher.served(req); // where the dispatcher's redirects lead; throws 400 for bad encoding
       if (found === undefined || isSignInRoute(found.route.pattern) || !isProtected(found.route.pattern)) {
         next();
         return;

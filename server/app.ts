@@ -176,7 +176,7 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
     engine: [
       rejectInvalidHost, // 3: a Host no URL can be built from answers 400
       ...(pipeline === undefined ? [] : [pipeline.handler]), // 3: next.config headers/redirects/rewrites, proxy.ts
-      ...(auth?.middleware ?? []), // 3: auth (sign-in endpoints, session lookup)
+      ...(auth?.middleware(dispatcher) ?? []), // 3: auth (sign-in endpoints, session lookup)
       ...(auth === undefined ? [] : [auth.guard(dispatcher)]), // 3: protected paths
       ...(options.guards ?? []).map((guard) => guard(dispatcher)),
       dispatcher, // 4

@@ -1,19 +1,25 @@
 /**
  * @module createAuth: AuthSettings → the middleware createApp mounts after yours, and the guard.
  *
- *   provider 'authjs'     1. session lookup for auth()   2. Auth.js (ExpressAuth) at basePath   3. the guard
+ *   provider 'authjs'     1. session lookup for auth()   2. Auth.js (ExpressAuth) at basePath
+ *                         3. a route file under basePath is never served (/api/%61uth/x: 404)   4. the guard
  *   provider 'next-auth'  1. session lookup for auth()   2. trusted X-Forwarded-* for next-auth  3. the guard
  *                         (your `[...nextauth]` route file answers basePath)
+ *
+ * "Under basePath" is decided on the route the dispatcher serves (a spelling such as
+ * /api/%61uth/signin or /api\auth/signin reaches the same route file as /api/auth/signin), never
+ * on the URL's text.
  *
  * Only one library owns the base path. Start-up problems fail here naming the setting and the fix
  * (no secret, a bad users file, a bad base path); doubtful set-ups are warned about once (a
  * protected pattern that matches no route, a route file Auth.js hides, no next-auth route file).
  */
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { NextAuthOptions } from 'next-auth';
 import { requireAuth } from '../../middleware/auth';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { NextpressError } from '../errors';
+import { sendJsonError } from '../adapter/send-json-error';
 import type { EngineLogger } from '../logging/engine-logger';
 import { nextAuthSession } from './next-auth-session';
 import { createProtectedMatcher } from './protected-matcher';
@@ -24,8 +30,8 @@ import type { AuthSettings, SessionResolver } from './types';
 import { loadUsersFile } from './users-file';
 
 export interface AuthSetup {
-  /** Mounted after the user's middleware, before the guard. */
-  middleware: RequestHandler[];
+  /** Mounted after the user's middleware, before the guard; the dispatcher says which route a request reaches. */
+  middleware: (dispatcher: Dispatcher) => RequestHandler[];
   guard: (dispatcher: Dispatcher) => RequestHandler;
 }
 
@@ -43,11 +49,11 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
   const basePath = checkBasePath(settings.basePath ?? DEFAULT_BASE_PATH);
   const patterns = settings.protectedPaths ?? [];
   const isProtected = createProtectedMatcher(patterns);
-  const underBase = routes.filter((route) => route.pattern === basePath || route.pattern.startsWith(`${basePath}/`));
+  const underBase = routes.filter((route) => isUnder(basePath, route.pattern));
   warnAboutPatterns(patterns, routes, underBase, basePath, logger);
 
   let resolver: SessionResolver;
-  const middleware: RequestHandler[] = [];
+  let middleware: (dispatcher: Dispatcher) => RequestHandler[];
   if (settings.provider === 'authjs') {
     const { ExpressAuth, Router, createAuthjsConfig, authjsSession } = loadAuthjs();
     const secret = requireSecrets(sessionSecret(settings, env));
@@ -63,7 +69,8 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
     // Case-sensitive like the route tree; mounted with app.use semantics (Express 5: a plain prefix, no `/*`).
     const mount = Router({ caseSensitive: true });
     mount.use(basePath, ExpressAuth(config));
-    middleware.push(provideSession(resolver), mount);
+    const session = provideSession(resolver);
+    middleware = (dispatcher) => [session, mount, hideSignInRoutes(basePath, dispatcher)];
   } else {
     // The route file reads AUTH_USERS_FILE itself, on its first request; checked here so a bad file
     // stops the start (as in Auth.js mode) instead of answering 500 on every sign-in URL.
@@ -76,9 +83,11 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
       );
     }
     resolver = nextAuthSession(options);
-    // Only the sign-in URLs get the rewrite: elsewhere client-sent X-Forwarded-* reach headers()
+    // Only the sign-in routes get the rewrite: elsewhere client-sent X-Forwarded-* reach headers()
     // unchanged, as in Next (a spoofed value there only changes what that client itself sees).
-    middleware.push(provideSession(resolver), onlyUnder(basePath, trustedForwardedHeaders()));
+    const session = provideSession(resolver);
+    const trusted = trustedForwardedHeaders();
+    middleware = (dispatcher) => [session, forSignInRoutes(basePath, dispatcher, trusted)];
   }
 
   // No PROTECTED_PATHS: nothing to guard, so no per-request work for it (bad encoding still answers 400 in the dispatcher).
@@ -88,19 +97,41 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
 
 const passThrough: RequestHandler = (_req, _res, next) => next();
 
+const isUnder = (basePath: string, pattern: string) => pattern === basePath || pattern.startsWith(`${basePath}/`);
+
+/** The route file the request reaches is under basePath (false when it reaches none, or its path is malformed: the dispatcher answers those). */
+function reachesSignInRoute(basePath: string, dispatcher: Dispatcher, req: Request): boolean {
+  try {
+    const found = dispatcher.served(req);
+    return found !== undefined && isUnder(basePath, found.route.pattern);
+  } catch {
+    return false;
+  }
+}
+
 /**
- * `handler` for paths at or under `basePath` (case-sensitive, like the route tree), else straight on:
- * what a `Router({ caseSensitive: true }).use(basePath, handler)` does for a handler that reads no
- * URL, without a nested router's cost on every request.
+ * next-auth mode: `handler` (the X-Forwarded-* rewrite) for requests that reach a route file under
+ * basePath and carry a forwarded header; the others go straight on, without a route match.
  *
- *   /api/auth, /api/auth/, /api/auth/signin?x=1  -> handler
- *   /api/authx, /API/auth, /api                  -> next()
+ *   /api/auth/signin, /api/%61uth/signin, /api/auth/signin/  + X-Forwarded-Host -> handler
+ *   /api/authx, /API/auth/signin (no route), any path without X-Forwarded-*    -> next()
  */
-function onlyUnder(basePath: string, handler: RequestHandler): RequestHandler {
-  return function onlyUnderBasePath(req, res, next) {
-    const url = req.url;
-    const under = url.startsWith(basePath) && (url.length === basePath.length || url[basePath.length] === '/' || url[basePath.length] === '?');
-    return under ? handler(req, res, next) : next();
+function forSignInRoutes(basePath: string, dispatcher: Dispatcher, handler: RequestHandler): RequestHandler {
+  return function forSignInRoutes(req, res, next) {
+    const forwarded = req.headers['x-forwarded-proto'] !== undefined || req.headers['x-forwarded-host'] !== undefined;
+    return forwarded && reachesSignInRoute(basePath, dispatcher, req) ? handler(req, res, next) : next();
+  };
+}
+
+/**
+ * Auth.js mode, after Auth.js's mount: a request Auth.js did not answer that still reaches a route
+ * file under basePath (the mount compares the URL's text, the route tree its decoded segments:
+ * /api/%61uth/signin) answers 404, so the file Auth.js hides never runs.
+ */
+function hideSignInRoutes(basePath: string, dispatcher: Dispatcher): RequestHandler {
+  return function hideSignInRoutes(req, res, next) {
+    if (reachesSignInRoute(basePath, dispatcher, req)) sendJsonError(res, 404, 'Not Found');
+    else next();
   };
 }
 

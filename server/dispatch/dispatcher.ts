@@ -2,7 +2,7 @@
  * @module The request dispatcher: one Express middleware serving every route file. It matches the
  * URL in a route tree (no scan of every route), imports the route file on first use, and runs the
  * file's method in the request context. Steps, in order:
- *   1. normalise the URL (308 for `/x/` and `//x`, as Next does)
+ *   1. normalise the URL (308 for `/x/`, `//x` and `\x`, as Next does)
  *   2. match the route (400 for malformed percent-encoding; no match -> next())
  *   3. pick the method (400 unknown, 405 not exported, automatic HEAD and OPTIONS)
  *   4. refuse a declared body over BODY_LIMIT (413) before the handler runs
@@ -19,7 +19,7 @@ import { RequestStore, requestContext } from '../context';
 import type { EngineLogger } from '../logging/engine-logger';
 import { loadRoute, type Route, type LoadedRoute } from '../loading/route';
 import { isKnownMethod, type HttpMethod, type MethodEntry } from '../loading/method-table';
-import { normalizePath } from '../routing/normalize-path';
+import { normalizePath, servedPath } from '../routing/normalize-path';
 import { createRouteTree } from '../routing/route-tree';
 import { toNextRequest } from '../adapter/incoming-request';
 import { declaredTooLarge, bodyTooLarge } from '../adapter/read-body';
@@ -29,6 +29,7 @@ import { toRouteParams, type Params } from './route-params';
 import type { RouteMatch } from './route-match';
 import type { ResponseCache } from '../cache/response-cache';
 import { sendEmpty } from '../adapter/send-empty';
+import { sendPermanentRedirect } from '../adapter/send-permanent-redirect';
 import { abortRequest } from '../adapter/incoming-request';
 import { createAfterQueue, type AfterQueue } from './after-queue';
 import { isThenable } from '../shared/is-thenable';
@@ -57,6 +58,12 @@ export interface Dispatcher {
   (req: ExpressRequest, res: ExpressResponse, next: NextFunction): void;
   /** The route a request's path resolves to (cached on the request), e.g. for an auth guard. */
   match(req: ExpressRequest): RouteMatch | undefined;
+  /**
+   * The route a request ends at: the dispatcher 308-redirects `/x/`, `//x` and `\x` before
+   * matching, so this is the match of where that leads (a guard judges the route, never a
+   * spelling); throws the 400 for malformed encoding.
+   */
+  served(req: ExpressRequest): RouteMatch | undefined;
   /** The route a pathname resolves to, nothing cached (next.config rewrites ask before choosing); throws the 400 for malformed encoding. */
   lookup(pathname: string): RouteMatch | undefined;
   /** Resolves when every after() callback queued so far has finished. */
@@ -107,8 +114,7 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
     // 1. normalise the URL
     const location = normalizePath(req.url);
     if (location !== undefined) {
-      res.writeHead(308, { location: req.baseUrl + location });
-      res.end();
+      sendPermanentRedirect(res, req.baseUrl + location);
       return;
     }
     // 2. match the route
@@ -251,6 +257,10 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
 
   const dispatcher = dispatch as Dispatcher;
   dispatcher.match = match;
+  dispatcher.served = (req) => {
+    const path = servedPath(req.url);
+    return path === req.url ? match(req) : find({ url: path } as ExpressRequest);
+  };
   dispatcher.lookup = (pathname) => tree.match(pathname);
   dispatcher.settled = afterQueue.settled;
   dispatcher.setRoutes = (next) => {

@@ -21,6 +21,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import { chain } from '../chain';
+import { originForm } from '../routing/origin-form';
 import { LANE_OBJECT } from './lane-classes';
 
 export interface EngineLayers {
@@ -67,6 +68,9 @@ export function openEngineLane(app: Express, layers: EngineLayers): void {
   }
 
   host.handle = function handle(req, res, callback) {
+    // An absolute-form target or a fragment: the engine (and Express) read the path and query only.
+    const target = originForm(req.url!);
+    if (target !== undefined) req.url = target;
     if (!laneOpen || callback !== undefined || router.stack.length !== own) {
       engineLast();
       expressHandle(req, res, callback);

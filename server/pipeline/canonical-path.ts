@@ -6,7 +6,11 @@
  *   basePath '',      trailingSlash true:  '/a.txt'-> { path: '/a.txt', canonical: '/a.txt' } (files keep no slash)
  *   basePath '/docs', trailingSlash false: '/docs/'-> { path: '/', canonical: '/docs' }
  *   basePath '/docs':                      '/x'    -> undefined (outside basePath)
+ * Backslashes and repeated slashes come first, as Next's first redirect (normalizeRepeatedSlashes),
+ * whatever basePath and trailingSlash say; the trailing slash is then the next request's:
  *   '//a//b'                                       -> { path: '/a/b', canonical: '/a/b' }
+ *   '/a//b/'                                       -> { path: '/a/b', canonical: '/a/b/' }
+ *   '/\evil.example/'                              -> { path: '/evil.example', canonical: '/evil.example/' }
  */
 export interface CanonicalPath {
   /** Without basePath, repeated or trailing slashes: what routes and config sources match. */
@@ -16,12 +20,16 @@ export interface CanonicalPath {
 }
 
 export function canonicalPath(pathname: string, basePath: string, trailingSlash: boolean): CanonicalPath | undefined {
+  if (REPEATED.test(pathname)) {
+    const clean = pathname.replace(/\\/g, '/').replace(/\/{2,}/g, '/');
+    return { path: canonicalPath(clean, basePath, trailingSlash)?.path ?? clean, canonical: clean };
+  }
   let rest = pathname;
   if (basePath !== '') {
     if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return undefined;
     rest = pathname.slice(basePath.length);
   }
-  let path = rest.replace(/\/{2,}/g, '/');
+  let path = rest;
   if (path === '') path = '/';
   if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
   let canonical: string;
@@ -29,6 +37,9 @@ export function canonicalPath(pathname: string, basePath: string, trailingSlash:
   else canonical = basePath + path + (trailingSlash && !isFile(path) ? '/' : '');
   return { path, canonical };
 }
+
+/** A backslash, or two slashes in a row. */
+const REPEATED = /\\|\/\//;
 
 /** '/a/b.txt' -> true: Next's trailingSlash redirect leaves paths to files alone (not /.well-known/). */
 function isFile(path: string): boolean {

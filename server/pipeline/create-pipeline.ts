@@ -29,6 +29,7 @@ import { RequestView } from './request-view';
 import { runProxy } from './run-proxy';
 import { kBasePath } from '../next/request';
 import { sendJsonError } from '../adapter/send-json-error';
+import { sendPermanentRedirect } from '../adapter/send-permanent-redirect';
 
 export interface PipelineOptions {
   logger: EngineLogger;
@@ -108,8 +109,7 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
 
     // 3. redirects: the trailing-slash one, then next.config's
     if (where !== undefined && where.canonical !== pathname && !settings.skipTrailingSlashRedirect) {
-      res.writeHead(308, { location: where.canonical + view.search });
-      res.end();
+      sendPermanentRedirect(res, where.canonical + (view.search === '?' ? '' : view.search)); // a bare `?` dropped, as Next does
       return;
     }
     for (const rule of routes?.redirects ?? []) {

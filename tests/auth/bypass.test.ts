@@ -46,6 +46,8 @@ const VARIANTS: Variant[] = [
   ['a doubled inner slash', 'GET', '/api//session', 401],
   ['percent-encoded letters', 'GET', '/api/%73ession', 401],
   ['percent-encoded first segment', 'GET', '/%61pi/session', 401],
+  ['a backslash for a slash (judged as the /api/session Next redirects it to)', 'GET', '/api\\session', 401],
+  ['a leading backslash', 'GET', '/\\api/session', 401],
   [
     'spoofed X-Forwarded-* (proxies not trusted)',
     'GET',
@@ -68,7 +70,8 @@ const VARIANTS: Variant[] = [
   ['an encoded trailing slash', 'GET', '/api/session%2F', 404],
   ['a NUL byte', 'GET', '/api/session%00', 404],
   ['a path parameter', 'GET', '/api/session;jsessionid=1', 404],
-  ['absolute-form request target', 'GET', 'http://127.0.0.1/api/session', 404],
+  ['absolute-form request target (served as its path)', 'GET', 'http://127.0.0.1/api/session', 401],
+  ['a fragment (dropped, as in Next)', 'GET', '/api/session#x', 401],
   ['malformed percent-encoding under a protected route', 'GET', '/api/admin/users/%ZZ', 400],
 ];
 

@@ -77,6 +77,32 @@ describe.each<[System, string]>([
   });
 });
 
+describe('a spelling of the sign-in path the route tree decodes (/api/%61uth/csrf) cannot skip the X-Forwarded-* rewrite', () => {
+  const spoofed = { ...HTTPS, 'x-forwarded-host': 'evil.example' };
+
+  test('next-auth: the same plain cookies and own-origin callback URL as /api/auth/csrf', async () => {
+    const app = appFor('next-auth', false);
+    for (const target of ['/api/%61uth/csrf', '/%61pi/auth/csrf']) {
+      const csrf = await request(app).get(target).set(spoofed);
+      expect([target, csrf.status]).toEqual([target, 200]);
+      const setCookie = csrf.headers['set-cookie'] as unknown as string[];
+      expect(setCookieLine(setCookie, 'next-auth.csrf-token')).toMatch(/^next-auth\.csrf-token=[^;]+; Path=\/; HttpOnly; SameSite=Lax$/);
+      expect(setCookieLine(setCookie, 'next-auth.callback-url')).toMatch(/^next-auth\.callback-url=http%3A%2F%2F127\.0\.0\.1%3A\d+; Path=\/; HttpOnly; SameSite=Lax$/);
+      expect(setCookie.some((line) => /Secure|evil/.test(line))).toBe(false);
+    }
+  });
+
+  test('authjs: the next-auth route file Auth.js hides is not reached through it: 404', async () => {
+    const app = appFor('authjs', false);
+    for (const target of ['/api/%61uth/csrf', '/api/%61uth/signin']) {
+      const response = await request(app).get(target).set(spoofed);
+      expect([target, response.status, response.text, response.headers['set-cookie']]).toEqual([target, 404, '{"error":"Not Found"}', undefined]);
+    }
+    // Auth.js itself still answers its own path.
+    expect((await request(app).get('/api/auth/csrf')).status).toBe(200);
+  });
+});
+
 describe('directly over TLS', () => {
   let dir: string;
   let tls: { key: Buffer; cert: Buffer } | undefined;

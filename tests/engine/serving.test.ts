@@ -65,14 +65,40 @@ describe('URL normalisation (as Next does by default)', () => {
     ['GET', '/echo/', '/echo'],
     ['POST', '/echo/', '/echo'],
     ['GET', '/echo/?a=1&b=2', '/echo?a=1&b=2'],
+    ['GET', '/echo/?', '/echo'],
     ['GET', '//echo', '/echo'],
     ['GET', '/users//42', '/users/42'],
-    ['DELETE', '/users/42//', '/users/42'],
+    // Next's order: repeated slashes and backslashes first, keeping a trailing slash for the next request
+    ['DELETE', '/users/42//', '/users/42/'],
+    ['GET', '/users//42/?a=1', '/users/42/?a=1'],
+    ['GET', '/echo//?', '/echo/'],
+    // a backslash is a slash (never sent back as a Location a browser reads as another host)
+    ['GET', '/\\evil.example/', '/evil.example/'],
+    ['GET', '/\\/evil.example?x=1', '/evil.example?x=1'],
+    ['GET', '/users\\42', '/users/42'],
   ])('%s %s -> 308 %s', async (method, url, location) => {
     const res = await rawRequest(method, url);
     expect(res.status).toBe(308);
     expect(res.headers.location).toBe(location);
-    expect(res.body).toBe('');
+    // As Next answers it: the location as the body, and Refresh
+    expect([res.headers.refresh, res.headers['content-type'], res.body]).toEqual([`0;url=${location}`, undefined, location]);
+  });
+
+  test('HEAD /echo/ -> 308 with the headers and no body', async () => {
+    const res = await rawRequest('HEAD', '/echo/');
+    expect([res.status, res.headers.location, res.headers['content-length'], res.body]).toEqual([308, '/echo', '5', '']);
+  });
+
+  test.each([
+    ['http://localhost/echo?x=1', '/echo', '?x=1'],
+    ['HTTP://127.0.0.1:1/echo', '/echo', ''],
+    ['/echo#frag', '/echo', ''],
+    ['/echo?x=1#frag', '/echo', '?x=1'],
+  ])('GET %s (absolute-form or a fragment) is served as its path: 200', async (target, pathname, search) => {
+    const res = await rawRequest('GET', target);
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.body);
+    expect([body.pathname, body.search, body.url]).toEqual([pathname, search, `${served.url}${pathname}${search}`]);
   });
 });
 

@@ -11,6 +11,12 @@ describe('canonicalPath', () => {
     ['/x', '', false, { path: '/x', canonical: '/x' }],
     ['/x/', '', false, { path: '/x', canonical: '/x' }],
     ['//a//b', '', false, { path: '/a/b', canonical: '/a/b' }],
+    // Next's first redirect: backslashes and repeated slashes, the trailing slash left for the next request
+    ['/a//b/', '', false, { path: '/a/b', canonical: '/a/b/' }],
+    ['/\\evil.example/', '', false, { path: '/evil.example', canonical: '/evil.example/' }],
+    ['/api\\echo', '', false, { path: '/api/echo', canonical: '/api/echo' }],
+    ['//docs//a', '/docs', false, { path: '/a', canonical: '/docs/a' }],
+    ['/x//y', '', true, { path: '/x/y', canonical: '/x/y' }],
     ['/', '', false, { path: '/', canonical: '/' }],
     ['/x', '', true, { path: '/x', canonical: '/x/' }],
     ['/x/', '', true, { path: '/x', canonical: '/x/' }],
