@@ -38,7 +38,11 @@ export function normalizePath(url: string): string | undefined {
     previousSlash = code === 47;
   }
   let path: string;
-  if (repeated) path = url.slice(0, end).replace(/\\/g, '/').replace(/\/{2,}/g, '/');
+  if (repeated)
+    path = url
+      .slice(0, end)
+      .replace(/\\/g, '/')
+      .replace(/\/{2,}/g, '/');
   else if (previousSlash && end > 1) path = url.slice(0, end - 1);
   else return undefined;
   return end + 1 >= url.length ? path : path + url.slice(end); // a bare `?` is dropped

@@ -87,7 +87,9 @@ describe('a spelling of the sign-in path the route tree decodes (/api/%61uth/csr
       expect([target, csrf.status]).toEqual([target, 200]);
       const setCookie = csrf.headers['set-cookie'] as unknown as string[];
       expect(setCookieLine(setCookie, 'next-auth.csrf-token')).toMatch(/^next-auth\.csrf-token=[^;]+; Path=\/; HttpOnly; SameSite=Lax$/);
-      expect(setCookieLine(setCookie, 'next-auth.callback-url')).toMatch(/^next-auth\.callback-url=http%3A%2F%2F127\.0\.0\.1%3A\d+; Path=\/; HttpOnly; SameSite=Lax$/);
+      expect(setCookieLine(setCookie, 'next-auth.callback-url')).toMatch(
+        /^next-auth\.callback-url=http%3A%2F%2F127\.0\.0\.1%3A\d+; Path=\/; HttpOnly; SameSite=Lax$/,
+      );
       expect(setCookie.some((line) => /Secure|evil/.test(line))).toBe(false);
     }
   });
