@@ -143,6 +143,8 @@ const REQUESTS = [
   ['GET', '/api/json-status'],
   ['GET', '/api/text'],
   ['HEAD', '/api/text'],
+  ['GET', '/api/proxy-headers'],
+  ['HEAD', '/api/proxy-headers'],
   ['GET', '/api/latin1', { 'x-custom': 'caf\u00e9' }, undefined, 'x-custom: caf\u00e9'],
   ['GET', '/api/stream'],
   ['HEAD', '/api/stream'],

@@ -12,10 +12,12 @@
  */
 import type { ServerResponse } from 'node:http';
 import { NextpressError } from '../errors';
+import { underProxyHeaders } from './proxy-headers';
 
 export type OutgoingHeaders = Record<string, string | string[]>;
 
-export function writeHead(res: ServerResponse, status: number, statusText: string, headers: OutgoingHeaders): void {
+export function writeHead(res: ServerResponse, status: number, statusText: string, given: OutgoingHeaders): void {
+  const headers = underProxyHeaders(res, given); // proxy.ts's next() headers win, as in Next
   try {
     if (statusText) res.writeHead(status, statusText, headers);
     else res.writeHead(status, headers);

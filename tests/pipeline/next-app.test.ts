@@ -255,12 +255,25 @@ describe('proxy.ts', () => {
     expect(await json(response)).toMatchObject({ method: 'GET', url: '/from-proxy?x=1' });
   });
 
-  test('headers and cookies set on next() are merged onto the route response', async () => {
+  test('headers and cookies set on next() are merged onto the route response, the proxy winning a header both set (as in Next)', async () => {
     const response = await get('/api/cookie');
     expect(response.status).toBe(200);
-    expect(response.headers.get('x-proxy')).toBe('on');
+    expect([response.headers.get('x-proxy'), response.headers.get('x-route')]).toEqual(['on', 'r']);
     expect(response.headers.getSetCookie()).toEqual(['seen=1; Path=/', 'route=1; Path=/']);
     expect(await json(response)).toEqual({ route: 'cookie' });
+  });
+
+  test('the proxy wins a header over a cached route too, on the MISS and on the HIT written from the cache', async () => {
+    for (const state of ['MISS', 'HIT']) {
+      const response = await get('/api/cached');
+      expect([response.status, response.headers.get('x-nextjs-cache'), response.headers.get('x-proxy'), response.headers.get('x-route')]).toEqual([
+        200,
+        state,
+        'on',
+        'r',
+      ]);
+      expect(await json(response)).toEqual({ route: 'cached' });
+    }
   });
 
   test('cookies set on next() are kept when the route answers with redirect() and cookies() of its own', async () => {
