@@ -41,11 +41,13 @@ export interface AuthContext {
   logger: EngineLogger;
   /** Where secrets are read from when settings omit them (default: process.env). */
   env?: NodeJS.ProcessEnv;
+  /** BODY_LIMIT, for the sign-in bodies Auth.js parses. */
+  bodyLimit: number;
 }
 
 export const DEFAULT_BASE_PATH = '/api/auth';
 
-export function createAuth(settings: AuthSettings, { routes, logger, env = process.env }: AuthContext): AuthSetup {
+export function createAuth(settings: AuthSettings, { routes, logger, env = process.env, bodyLimit }: AuthContext): AuthSetup {
   const basePath = checkBasePath(settings.basePath ?? DEFAULT_BASE_PATH);
   const patterns = settings.protectedPaths ?? [];
   const isProtected = createProtectedMatcher(patterns);
@@ -55,7 +57,7 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
   let resolver: SessionResolver;
   let middleware: (dispatcher: Dispatcher) => RequestHandler[];
   if (settings.provider === 'authjs') {
-    const { ExpressAuth, Router, createAuthjsConfig, authjsSession } = loadAuthjs();
+    const { ExpressAuth, Router, createAuthjsConfig, authjsSession, parseAuthBody } = loadAuthjs();
     const secret = requireSecrets(sessionSecret(settings, env));
     const users = settings.usersFile === undefined ? undefined : loadUsersFile(settings.usersFile);
     const config = createAuthjsConfig({ settings, secret, basePath, users, logger });
@@ -68,7 +70,7 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
     resolver = authjsSession(config);
     // Case-sensitive like the route tree; mounted with app.use semantics (Express 5: a plain prefix, no `/*`).
     const mount = Router({ caseSensitive: true });
-    mount.use(basePath, ExpressAuth(config));
+    mount.use(basePath, ...parseAuthBody(bodyLimit), ExpressAuth(config)); // sign-in bodies under BODY_LIMIT
     const session = provideSession(resolver);
     middleware = (dispatcher) => [session, mount, hideSignInRoutes(basePath, dispatcher)];
   } else {
@@ -143,6 +145,7 @@ function hideSignInRoutes(basePath: string, dispatcher: Dispatcher): RequestHand
 function loadAuthjs() {
   return {
     ExpressAuth: (require('@auth/express') as typeof import('@auth/express')).ExpressAuth,
+    parseAuthBody: (require('./parse-auth-body') as typeof import('./parse-auth-body')).parseAuthBody,
     Router: (require('express') as typeof import('express')).Router,
     createAuthjsConfig: (require('./authjs-config') as typeof import('./authjs-config')).createAuthjsConfig,
     authjsSession: (require('./authjs-session') as typeof import('./authjs-session')).authjsSession,

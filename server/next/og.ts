@@ -4,8 +4,10 @@
  * the package, nothing is downloaded except the fonts or emoji a route asks for).
  *
  *   new ImageResponse(<div style={{ display: 'flex' }}>Hello</div>, { width: 200, height: 100 })
- *     -> 200, content-type: image/png, cache-control: public, immutable, no-transform, max-age=31536000
- *        (no-cache, no-store when NODE_ENV=development); `headers`, `status`, `statusText` options apply
+ *     -> 200, content-type: image/png, cache-control: public, max-age=0, must-revalidate (Next 16's;
+ *        13-15 sent public, immutable, no-transform, max-age=31536000), no-cache, no-store when
+ *        NODE_ENV=development; `headers`, `status`, `statusText` options apply (a route that wants
+ *        the year-long header sets it)
  *
  * @vercel/og (about 8 MB of code and wasm) is loaded on the first ImageResponse, not at start-up:
  * the response is returned at once and its body is drawn when it is read, as Next does.
@@ -50,7 +52,7 @@ export class ImageResponse extends Response {
     const options = args[1] ?? {};
     const headers = new Headers({
       'content-type': 'image/png',
-      'cache-control': process.env.NODE_ENV === 'development' ? 'no-cache, no-store' : 'public, immutable, no-transform, max-age=31536000',
+      'cache-control': process.env.NODE_ENV === 'development' ? 'no-cache, no-store' : 'public, max-age=0, must-revalidate',
     });
     if (options.headers !== undefined)
       new Headers(options.headers).forEach((value, name) => {

@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { createApp } from 'nextpress';
-import { recordingLogger } from '../helpers/serve';
+import http from 'node:http';
+import { recordingLogger, serve } from '../helpers/serve';
 import { DEMO_ROUTES, OTHER_SECRET, PASSWORD, SECRET, USERS_FILE, cookieHeader, cookiesOf, setCookieLine, signIn } from './helpers';
 
 // The demo route files read next-auth's settings from the environment; Auth.js here reads none.
@@ -248,3 +249,48 @@ describe('Auth.js’s own answers to bad sign-ins (never a 500)', () => {
     expect(new Set(types)).toEqual(new Set(['CredentialsSignin', 'MissingCSRF', 'UnknownAction']));
   });
 });
+
+describe('sign-in bodies are read under BODY_LIMIT (not body-parser’s own 100 KB)', () => {
+  const limited = createApp({
+    routesDir: DEMO_ROUTES,
+    logger: recordingLogger().logger,
+    bodyLimit: 64 * 1024,
+    auth: { provider: 'authjs', secret: SECRET, usersFile: USERS_FILE },
+  });
+  const form = (size: number) => `csrfToken=x&username=demo&password=${'x'.repeat(size)}`;
+
+  test.each([
+    ['declared', 'The request body (content-length 81955) exceeds the limit of 64 KB (BODY_LIMIT). Send a smaller body or raise BODY_LIMIT.'],
+    ['chunked', 'The request body streamed past the limit of 64 KB (BODY_LIMIT). Send a smaller body or raise BODY_LIMIT.'],
+  ])('an 80 KB form over a 64 KB limit (%s) → 413 naming BODY_LIMIT', async (framing, message) => {
+    const served = await serve(limited);
+    try {
+      const response = await postForm(served.url, form(80 * 1024), framing === 'chunked');
+      expect([response.status, JSON.parse(response.body)]).toEqual([413, { error: message }]);
+    } finally {
+      await served.close();
+    }
+  });
+
+  test('a 150 KB form under the default 10 MB limit reaches Auth.js (body-parser’s 100 KB answered 413 before)', async () => {
+    const response = await request(app).post('/api/auth/callback/credentials').type('form').send(form(150 * 1024));
+    expect([response.status, response.headers.location]).toEqual([302, expect.stringMatching(/\/api\/auth\/signin\?error=MissingCSRF$/)]);
+  });
+});
+
+/** A form POST over a real socket: with its Content-Length, or chunked in 8 KB writes. */
+function postForm(base: string, body: string, chunked: boolean): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+    if (!chunked) headers['content-length'] = String(Buffer.byteLength(body));
+    const req = http.request(`${base}/api/auth/callback/credentials`, { method: 'POST', headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    for (let i = 0; i < body.length; i += 8192) req.write(body.slice(i, i + 8192));
+    req.end();
+  });
+}
