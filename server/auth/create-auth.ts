@@ -68,11 +68,14 @@ export function createAuth(settings: AuthSettings, { routes, logger, env = proce
       );
     }
     resolver = authjsSession(config);
-    // Case-sensitive like the route tree; mounted with app.use semantics (Express 5: a plain prefix, no `/*`).
-    const mount = Router({ caseSensitive: true });
-    mount.use(basePath, ...parseAuthBody(bodyLimit), ExpressAuth(config)); // sign-in bodies under BODY_LIMIT
     const session = provideSession(resolver);
-    middleware = (dispatcher) => [session, mount, hideSignInRoutes(basePath, dispatcher)];
+    const auth = ExpressAuth(config);
+    middleware = (dispatcher) => {
+      // Case-sensitive like the route tree; mounted with app.use semantics (Express 5: a plain prefix, no `/*`).
+      const mount = Router({ caseSensitive: true });
+      mount.use(basePath, malformedPathFirst(dispatcher), ...parseAuthBody(bodyLimit), auth); // sign-in bodies under BODY_LIMIT
+      return [session, mount, hideSignInRoutes(basePath, dispatcher)];
+    };
   } else {
     // The route file reads AUTH_USERS_FILE itself, on its first request; checked here so a bad file
     // stops the start (as in Auth.js mode) instead of answering 500 on every sign-in URL.
@@ -122,6 +125,23 @@ function forSignInRoutes(basePath: string, dispatcher: Dispatcher, handler: Requ
   return function forSignInRoutes(req, res, next) {
     const forwarded = req.headers['x-forwarded-proto'] !== undefined || req.headers['x-forwarded-host'] !== undefined;
     return forwarded && reachesSignInRoute(basePath, dispatcher, req) ? handler(req, res, next) : next();
+  };
+}
+
+/**
+ * Auth.js mode, inside Auth.js's mount: malformed percent-encoding (/api/auth/signin/%ZZ) answers
+ * the dispatcher's 400, as on any other path, instead of reaching Auth.js (which logs it as its
+ * own error and redirects to its error page).
+ */
+function malformedPathFirst(dispatcher: Dispatcher): RequestHandler {
+  return function malformedPathFirst(req, _res, next) {
+    try {
+      dispatcher.served({ url: req.originalUrl } as Request); // the mount strips basePath from req.url
+    } catch (error) {
+      next(error);
+      return;
+    }
+    next();
   };
 }
 

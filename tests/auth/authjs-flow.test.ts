@@ -238,6 +238,11 @@ describe('Auth.js’s own answers to bad sign-ins (never a 500)', () => {
     expect(response.body).toEqual({ error: expect.stringMatching(/JSON/) });
   });
 
+  test('malformed percent-encoding under the base path → the engine’s 400, as anywhere else; Auth.js logs no error', async () => {
+    const response = await request(app).get('/api/auth/signin/%ZZ');
+    expect([response.status, response.body]).toEqual([400, { error: "Malformed percent-encoding in the URL path '/api/auth/signin/%ZZ'." }]);
+  });
+
   test('an action Auth.js does not have → 400 with its own answer', async () => {
     const response = await request(app).get('/api/auth/nope');
     expect([response.status, response.headers['content-type'], response.text]).toEqual([400, 'application/json', '"Bad request."']);
