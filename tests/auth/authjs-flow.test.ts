@@ -278,7 +278,10 @@ describe('sign-in bodies are read under BODY_LIMIT (not body-parser’s own 100 
   });
 
   test('a 150 KB form under the default 10 MB limit reaches Auth.js (body-parser’s 100 KB answered 413 before)', async () => {
-    const response = await request(app).post('/api/auth/callback/credentials').type('form').send(form(150 * 1024));
+    const response = await request(app)
+      .post('/api/auth/callback/credentials')
+      .type('form')
+      .send(form(150 * 1024));
     expect([response.status, response.headers.location]).toEqual([302, expect.stringMatching(/\/api\/auth\/signin\?error=MissingCSRF$/)]);
   });
 });
