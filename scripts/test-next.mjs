@@ -144,6 +144,7 @@ const REQUESTS = [
   ['GET', '/api/text'],
   ['HEAD', '/api/text'],
   ['GET', '/api/proxy-headers'],
+  ['GET', '/api/config-headers'],
   ['HEAD', '/api/proxy-headers'],
   ['GET', '/api/latin1', { 'x-custom': 'caf\u00e9' }, undefined, 'x-custom: caf\u00e9'],
   ['GET', '/api/stream'],

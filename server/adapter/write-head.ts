@@ -12,12 +12,12 @@
  */
 import type { ServerResponse } from 'node:http';
 import { NextpressError } from '../errors';
-import { underProxyHeaders } from './proxy-headers';
+import { underPresetHeaders } from './preset-headers';
 
 export type OutgoingHeaders = Record<string, string | string[]>;
 
 export function writeHead(res: ServerResponse, status: number, statusText: string, given: OutgoingHeaders): void {
-  const headers = underProxyHeaders(res, given); // proxy.ts's next() headers win, as in Next
+  const headers = underPresetHeaders(res, given); // next.config's and proxy.ts's headers win, as in Next
   try {
     if (statusText) res.writeHead(status, statusText, headers);
     else res.writeHead(status, headers);

@@ -12,7 +12,7 @@ import type { RequestStore } from '../context';
 import type { EngineLogger } from '../logging/engine-logger';
 import type { ResponseLike } from '../adapter/write-response';
 import { sendEmpty } from '../adapter/send-empty';
-import { underProxyHeaderList } from '../adapter/proxy-headers';
+import { underPresetHeaderList } from '../adapter/preset-headers';
 import { NO_BODY_STATUSES } from '../adapter/send-whole';
 import { NEXT_HEADER, REWRITE_HEADER } from '../next/response';
 import type { CacheEntry } from './cache-handler';
@@ -76,7 +76,7 @@ export function writeEntry(res: ServerResponse, stored: CacheEntry, state: Cache
   }
   let headers = state === 'HIT' ? prepared.hit : [...stored.headers, 'x-nextjs-cache', state];
   if (prepared.cookies && res.hasHeader('set-cookie')) headers = withEarlierCookies(res, headers);
-  headers = underProxyHeaderList(res, headers); // proxy.ts's next() headers win, as in Next
+  headers = underPresetHeaderList(res, headers); // next.config's and proxy.ts's headers win, as in Next
   try {
     res.writeHead(stored.status, headers);
   } catch (error) {

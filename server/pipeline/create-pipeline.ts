@@ -30,6 +30,7 @@ import { runProxy } from './run-proxy';
 import { kBasePath } from '../next/request';
 import { sendJsonError } from '../adapter/send-json-error';
 import { sendPermanentRedirect } from '../adapter/send-permanent-redirect';
+import { markPresetHeaders } from '../adapter/preset-headers';
 
 export interface PipelineOptions {
   logger: EngineLogger;
@@ -104,7 +105,11 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
       if (rule.basePath && !inBase) continue;
       const params = matchRule(rule, path, pathname, view);
       if (params === undefined) continue;
-      for (const header of rule.headers) res.setHeader(interpolate(header.key, params), interpolate(header.value, params));
+      for (const header of rule.headers) {
+        const name = interpolate(header.key, params);
+        res.setHeader(name, interpolate(header.value, params));
+        markPresetHeaders(res, [name]); // wins over the route's header of the same name, as in Next
+      }
     }
 
     // 3. redirects: the trailing-slash one, then next.config's

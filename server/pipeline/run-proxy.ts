@@ -7,7 +7,7 @@
  *   any other Response (redirect, 401, ...)       -> written as it is; { next: false }
  *   throws, or returns a non-Response             -> empty 500, logged naming the file; { next: false }
  * On next()/rewrite(), the response's other headers and its cookies are put on `res`, so they end
- * up on the final response, winning over the route's headers of the same name (adapter/proxy-headers.ts). `event.waitUntil(promise)` work is awaited after the response, errors
+ * up on the final response, winning over the route's headers of the same name (adapter/preset-headers.ts). `event.waitUntil(promise)` work is awaited after the response, errors
  * logged, like after().
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
@@ -15,7 +15,7 @@ import type { EngineLogger } from '../logging/engine-logger';
 import { toNextRequest } from '../adapter/incoming-request';
 import { isResponseLike, writeResponse } from '../adapter/write-response';
 import { sendEmpty } from '../adapter/send-empty';
-import { markProxyHeaders } from '../adapter/proxy-headers';
+import { markPresetHeaders } from '../adapter/preset-headers';
 import { NEXT_HEADER, OVERRIDE_HEADERS, REQUEST_HEADER_PREFIX, REWRITE_HEADER } from '../next/response';
 import type { LoadedProxy } from './load-proxy';
 
@@ -77,7 +77,7 @@ export async function runProxy(proxy: LoadedProxy, req: ExpressRequest, res: Exp
     res.setHeader(name, value);
     set.add(name);
   });
-  markProxyHeaders(res, set); // they win over the route's headers of the same name, as in Next
+  markPresetHeaders(res, set); // they win over the route's headers of the same name, as in Next
   for (const cookie of headers.getSetCookie()) res.appendHeader('set-cookie', cookie);
   return { next: true, rewrite };
 }

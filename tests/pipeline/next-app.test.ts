@@ -95,6 +95,16 @@ describe('headers()', () => {
     expect(await json(response)).toMatchObject({ route: 'id', params: { id: '7' } });
   });
 
+  test('a header the route sets too keeps the rule’s value, as in Next; the route’s other headers stay', async () => {
+    const response = await get('/api/config-wins');
+    expect([response.status, response.headers.get('x-from-config'), response.headers.get('x-own'), await response.text()]).toEqual([
+      200,
+      'yes',
+      'r',
+      'own body',
+    ]);
+  });
+
   test('they apply to redirects and 404s too; other paths get none', async () => {
     expect((await get('/old-blog/x')).headers.get('x-on-redirect')).toBe('1');
     const slash = await get('/api/items/7/?a=1');
