@@ -156,7 +156,8 @@ export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, 
     onHandlerError: reportToInstrumentation(() => instrumentation, logger),
     devErrors,
   });
-  const auth = options.auth === undefined ? undefined : loadAuth().createAuth(options.auth, { routes, logger, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
+  const auth =
+    options.auth === undefined ? undefined : loadAuth().createAuth(options.auth, { routes, logger, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
   const pipeline =
     projectDir === undefined
       ? undefined

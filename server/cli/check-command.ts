@@ -13,9 +13,9 @@
  */
 import path from 'node:path';
 import { ConfigError } from '../../config';
-import { isNextpressError } from '../errors';
 import { loadRouteModule } from '../loading/load-route-module';
 import { pinInstalledPackages } from '../loading/pin-installed-packages';
+import { RouteLoadError } from '../loading/route-load-error';
 import { warnAboutExports } from '../loading/warn-exports';
 import { checkConflicts } from '../routing/check-conflicts';
 import { scanFolder } from '../routing/scan';
@@ -72,8 +72,8 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
     try {
       warnAboutExports(await loadRouteModule(route.file, route.relativeFile), route.relativeFile, quiet);
     } catch (error) {
-      const cause = isNextpressError(error) && error.cause !== undefined ? error.cause : error;
-      problems.push(`Failed to load route file '${route.relativeFile}': ${messageOf(cause).replace(/\.$/, '')}. Fix the file, then run check again.`);
+      // The same explanation as `routes` and a preload give (describe-load-failure.ts), without what `start` does next.
+      problems.push(error instanceof RouteLoadError ? error.afterFix('run check again') : messageOf(error));
     }
   }
 

@@ -4,7 +4,7 @@
  *
  *   start [dir]   -p, --port  -H, --hostname  --routes   serve (the default command)
  *   dev [dir]     -p, --port  -H, --hostname  --routes   serve, reloading on every change
- *   routes [dir]  --routes  --json                       print the route table
+ *   routes [dir]  --routes  --json                       print the route table (every route file imported)
  *   check [dir]   --routes                               load everything, report every problem
  */
 
@@ -52,7 +52,10 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   },
   routes: {
     summary: 'print the route table and exit',
-    details: ['One line per route: methods, URL pattern, file. Nothing is imported.'],
+    details: [
+      'One line per route: methods, URL pattern, file. Each route file is imported (as `start` with PRELOAD_ROUTES=true',
+      'does, from the project root) to list the methods it exports: its top-level code runs.',
+    ],
     options: {
       routes: ROUTES,
       json: { type: 'boolean', description: 'print a JSON array of { pattern, methods, file } instead' },

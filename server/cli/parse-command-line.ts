@@ -16,6 +16,7 @@
  */
 import { parseArgs } from 'node:util';
 import { COMMAND_NAMES, COMMANDS, HELP, isCommandName, type CommandName } from './commands';
+import { PROGRAM } from './program-name';
 
 export interface Flags {
   port?: string;
@@ -62,7 +63,7 @@ function parseCommand(command: CommandName, args: readonly string[]): CommandLin
     if (token.kind === 'option-terminator') continue;
     const spec = Object.hasOwn(options, token.name) ? options[token.name as keyof typeof options] : undefined;
     if (spec === undefined) {
-      throw new UsageError(`Unknown option '${token.rawName}' for '${command}'. Run 'node server ${command} --help' for its options.`, command);
+      throw new UsageError(`Unknown option '${token.rawName}' for '${command}'. Run '${PROGRAM} ${command} --help' for its options.`, command);
     }
     const name = token.name as keyof typeof flags;
     if (spec.type === 'string') {

@@ -68,6 +68,7 @@ export async function startCommand(config: Config, project: StartProject = { env
     await watchProject({ root, reload: nextpress.reload, logger, envDir: project.root ?? process.cwd() }).ready;
     logger.info({ root }, `Watching ${root} for changes`);
   }
-  if (logger.isLevelEnabled('info')) logger.info({ url, pid: process.pid }, `Listening on ${url}`);
+  if (logger.isLevelEnabled('info'))
+    logger.info({ url }, `Listening on ${url}`); // pid: every line has it (pino's base)
   else if (first) process.stderr.write(`Listening on ${url}\n`);
 }

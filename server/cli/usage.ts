@@ -2,10 +2,10 @@
  * @module usage: the help texts, from the command table (commands.ts).
  *   usage()        → the global help: commands, [dir], global options, exit codes
  *   usage('start') → that command's usage line, what it does, its options, precedence
+ * Both name the program as it was run (PROGRAM): `nextpress` through the bin, else `node server`.
  */
 import { COMMAND_NAMES, COMMANDS, HELP, type CommandName, type OptionSpec } from './commands';
-
-export const PROGRAM = 'node server';
+import { PROGRAM } from './program-name';
 
 const DIR_LINES = [
   '[dir]: a Next project (its app/ or src/app/ folder is served, from the project root) or a folder of route files.',

@@ -4,9 +4,11 @@
  *   answer(error, route, req, res) -> the readable 500 (or the error's 5xx) (error-page.ts), or a cut connection once
  *                                     the headers are out
  *   forLog(error)                  -> a copy of the error whose stack has no Node or Express frames
- *                                     (clean-stack.ts), to log once in place of the original
+ *                                     (clean-stack.ts), to log once in place of the original; an error
+ *                                     whose message says it all (explains-itself.ts) as it is
  */
 import type { Request, Response } from 'express';
+import { explainsItself } from '../logging/explains-itself';
 import { cleanStack } from './clean-stack';
 import { describeError } from './describe-error';
 import { sendErrorPage } from './error-page';
@@ -27,6 +29,7 @@ export function createDevErrors(root: string): DevErrors {
       sendErrorPage(req, res, status, describeError(error, root, route));
     },
     forLog(error) {
+      if (explainsItself(error)) return error; // logged as its message alone (logging/logger.ts): no stack to clean
       // Duck-typed: route code may throw another realm's Error (jest's sandbox).
       if (typeof error !== 'object' || error === null || typeof (error as Error).stack !== 'string') return error;
       const original = error as Error;

@@ -39,8 +39,11 @@ interface Place {
 }
 
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
-/** `/abs/file.ts:2:12` inside a message (jiti's ParseError, a RouteLoadError's cause). */
-const PLACE_IN_MESSAGE = /(\/[^\s:()'"]+):(\d+):(\d+)/;
+/**
+ * `/abs/file.ts:2:12` inside a message (jiti's ParseError, a RouteLoadError's cause); an absolute
+ * path only, not the tail of a relative one ('app/x/route.ts:2:12' in a RouteLoadError's own message).
+ */
+const PLACE_IN_MESSAGE = /(?:^|[\s'"(])(\/[^\s:()'"]+):(\d+):(\d+)/;
 
 export function describeError(error: unknown, root: string, route?: string): ErrorDescription {
   const { name, message, stack } = errorParts(error);

@@ -9,7 +9,9 @@
  *   edit .env                    -> "reloaded .env in 4 ms"
  *   add then remove two files    -> "reloaded 2 files in 9 ms"
  *   a conflict, a broken proxy   -> the reload's error (the last good table and proxy keep serving)
- * Not watched: node_modules, .git, dist, .next.
+ * Not watched: node_modules, .git, dist, .next, coverage, .turbo, .vercel, .cache, and files that are
+ * not source: *.log (`nextpress dev > dev.log` inside the project), editor swap files (*.swp, *~),
+ * SQLite databases (*.db, *.sqlite and their -journal/-wal/-shm), *.pid, *.tsbuildinfo, .DS_Store.
  */
 import path from 'node:path';
 import { watch } from 'chokidar';
@@ -17,7 +19,14 @@ import type { EngineLogger } from '../logging/engine-logger';
 import type { Reload } from './create-reloader';
 import { reloadEnvFiles } from './reload-env-files';
 
-const IGNORED = /(?:^|[\\/])(?:node_modules|\.git|dist|\.next)(?:[\\/]|$)/;
+/** Folders no route imports: installed packages, version control, build output and tool caches. */
+const IGNORED_FOLDERS = /(?:^|[\\/])(?:node_modules|\.git|dist|\.next|coverage|\.turbo|\.vercel|\.cache)(?:[\\/]|$)/;
+/**
+ * Files that cannot change what is served, and that a running server or an editor writes (a reload
+ * after each, or a loop when the reload itself logs to one): logs, editor swap and backup files,
+ * SQLite databases and their journals, pid files, TypeScript's build info, macOS's .DS_Store.
+ */
+const IGNORED_FILES = /(?:\.log|\.sw[a-p]|~|\.sqlite3?(?:-journal|-wal|-shm)?|\.db(?:-journal|-wal|-shm)?|\.pid|\.tsbuildinfo|^\.DS_Store)$/;
 /** What is watched in the env folder when it lies outside the project root (ROUTES_DIR=routes). */
 const ENV_FOLDER_FILES = /^(?:\.env(?:\..+)?|(?:tsconfig|jsconfig)\.json)$/;
 const ENV_FILE = /^\.env(?:\..+)?$/;
@@ -45,7 +54,7 @@ export function watchProject({ root, reload, logger, envDir = root }: WatchOptio
     return !relative.startsWith('..') && !path.isAbsolute(relative);
   };
   const ignored = (file: string): boolean => {
-    if (inside(root, file)) return IGNORED.test(path.relative(root, file));
+    if (inside(root, file)) return IGNORED_FOLDERS.test(path.relative(root, file)) || IGNORED_FILES.test(path.basename(file));
     if (file === envDir) return false;
     return path.dirname(file) !== envDir || !ENV_FOLDER_FILES.test(path.basename(file)); // the env folder's own files only
   };

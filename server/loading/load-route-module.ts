@@ -21,7 +21,7 @@ import path from 'node:path';
 import { runInThisContext } from 'node:vm';
 import type { TsConfigResult } from 'get-tsconfig';
 import type { createJiti } from 'jiti';
-import { describeLoadFailure } from './describe-load-failure';
+import { explainLoadFailure } from './describe-load-failure';
 import { findProjectConfig, forgetProjectConfigs } from './find-project-config';
 import { installWebSocket } from './install-web-socket';
 import { jitiTsconfigPath } from './jiti-tsconfig-path';
@@ -158,6 +158,6 @@ export async function loadRouteModule(file: string, relativeFile: string): Promi
     const mod = await jitiFor(config).import<Record<string, unknown>>(file);
     return mod ?? {};
   } catch (error) {
-    throw new RouteLoadError(describeLoadFailure(relativeFile, error, config), error);
+    throw new RouteLoadError(explainLoadFailure(relativeFile, error, config, file), error);
   }
 }

@@ -3,9 +3,14 @@
  * written synchronously, one write per turn of the event loop: see turnBatchedDestination), one
  * readable line per entry (pino-pretty, in process, written at once) in development. Credentials
  * never reach the output.
+ *
+ *   development, { err: a route conflict } + its message   -> the message alone, one line (explains-itself.ts)
+ *   development, { err: a handler's Error } + a message     -> the message, then the error and its stack
+ *   production, any `err`                                   -> the JSON line with the error, stack included
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../../config';
+import { explainsItself } from './explains-itself';
 import { JSON_LINES } from './request-line-writer';
 import { turnBatchedDestination, type TurnBatchedDestination } from './turn-batched-destination';
 
@@ -40,7 +45,9 @@ export function createLogger(config: LoggerConfig, destination?: DestinationStre
       ignore: 'pid,hostname,request',
     });
     const out = destination ?? pino.destination({ dest: 1, sync: true });
-    return pino(options, { write: (line: string) => out.write(prettify(line)) });
+    // An error whose message says it all (a conflict, a syntax error) is that one line: no object, no stack.
+    const err = (error: unknown) => (explainsItself(error) ? undefined : pino.stdSerializers.err(error as Error));
+    return pino({ ...options, serializers: { err } }, { write: (line: string) => out.write(prettify(line)) });
   }
   // Stdout written synchronously, as Node itself writes process.stdout to a pipe on Linux: nothing
   // is lost at exit. pino's asynchronous writer hands every line to libuv's thread pool instead,

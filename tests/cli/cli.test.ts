@@ -96,6 +96,12 @@ describe('npm start (dist/server/cli.js)', () => {
     const run = runCli(cli, app, { PRELOAD_ROUTES: 'true' });
     const url = await listeningUrl(run);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // The "Listening on" JSON line has one "pid" (pino's own), not a second from the call.
+    const listening = run
+      .stdout()
+      .split('\n')
+      .find((line) => line.includes('"msg":"Listening on '));
+    expect(listening?.match(/"pid":/g)).toHaveLength(1);
     const table = run.lines.find((line) => line.msg === '3 routes');
     expect(table?.routes).toEqual(
       expect.arrayContaining([

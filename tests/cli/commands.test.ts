@@ -254,6 +254,17 @@ describe('--help and --version', () => {
     expect(await runToEnd(['start', '--help'])).toEqual({ code: 0, stdout: expected, stderr: '' });
   });
 
+  test('routes --help says the route files are imported (that is how their methods are listed)', async () => {
+    const result = await runToEnd(['routes', '--help']);
+    expect(result.stdout.split('\n').slice(0, 5)).toEqual([
+      'Usage: node server routes [dir] [options]',
+      '',
+      'Print the route table and exit.',
+      'One line per route: methods, URL pattern, file. Each route file is imported (as `start` with PRELOAD_ROUTES=true',
+      'does, from the project root) to list the methods it exports: its top-level code runs.',
+    ]);
+  });
+
   test.each(['routes', 'check'] as const)('%s -h prints its own usage', async (command) => {
     const result = await runToEnd([command, '-h']);
     expect(result).toEqual({ code: 0, stdout: usage(command), stderr: '' });
@@ -368,7 +379,7 @@ describe('check', () => {
         '[nextpress] check: 3 problems in routes/ (4 routes):',
         '  1. HEALTH_PATH: "healthz" is not a URL path; expected a URL path starting with / (e.g. /healthz)',
         "  2. Conflicting routes at /x: route at /(a)/x/route and route at /(b)/x/route. Route files: '(a)/x/route.ts' and '(b)/x/route.ts'. Both answer /x (groups and @slots are not part of the URL): delete or move one of them.",
-        "  3. Failed to load route file 'broken/route.ts': broken on purpose. Fix the file, then run check again.",
+        `  3. Failed to load route file 'broken/route.ts': broken on purpose (thrown while loading '${join(dir, 'routes', 'broken', 'route.ts')}'). Fix it and run check again.`,
         "  warning: Detected default export in 'ok/route.ts'. Export a named export for each HTTP method instead.",
         '',
       ].join('\n'),
@@ -391,6 +402,37 @@ describe('check', () => {
         '  2. Both middleware file "./src/middleware.ts" and proxy file "./proxy.ts" are detected. Please use "./proxy.ts" only. Learn more: https://nextjs.org/docs/messages/middleware-to-proxy',
         '',
       ].join('\n'),
+    });
+  });
+
+  test("an '@/' import that resolves to no file: check explains it as routes and start do (the tsconfig entry tried), no require stack", async () => {
+    const project = writeApp({
+      'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }\n',
+      'src/app/api/x/route.ts': "import { thing } from '@/lib/nowhere';\nexport function GET() { return Response.json({ thing }); }\n",
+    });
+    const failure =
+      "Failed to load route file 'api/x/route.ts': the import '@/lib/nowhere' in 'src/app/api/x/route.ts' resolves to no file: " +
+      "tsconfig.json paths entry '@/*' -> './src/*' tried 'src/lib/nowhere' (.ts, .tsx, .js, ... and /index). " +
+      'Fix the import, create the file, or fix the paths entry in tsconfig.json';
+    expect(await runToEnd(['check'], { cwd: project })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `[nextpress] check: 1 problem in src/app/ (1 route):\n  1. ${failure}, then run check again.\n`,
+    });
+    expect(await runToEnd(['routes'], { cwd: project })).toEqual({ code: 1, stdout: '', stderr: `[nextpress] ${failure}, then run routes again.\n` });
+  });
+
+  test("an '@/' import with no paths entry and no tsconfig: the tsconfig.json to create, not a package to install", async () => {
+    const project = writeApp({ 'app/api/x/route.ts': "import { thing } from '@/lib/db';\nexport function GET() { return Response.json({ thing }); }\n" });
+    const route = join(project, 'app', 'api', 'x', 'route.ts');
+    expect(await runToEnd(['check'], { cwd: project })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        '[nextpress] check: 1 problem in app/ (1 route):\n' +
+        `  1. Failed to load route file 'api/x/route.ts': the import '@/lib/db' in '${route}' is a path alias ('@/' never starts a package name), ` +
+        `and there is no tsconfig.json or jsconfig.json to map it. Create ${join(project, 'tsconfig.json')} with { "compilerOptions": { "paths": { "@/*": ["./*"] } } }, ` +
+        'or fix the import, then run check again.\n',
     });
   });
 

@@ -82,6 +82,14 @@ describe('dev', () => {
       (line) => typeof line.msg === 'string' && line.msg.includes("You cannot use different slug names for the same dynamic path ('id' !== 'other')."),
       3000,
     );
+    // One line, once: the message names both files and the fix; no error object, no engine stack.
+    const conflictLines = run
+      .stdout()
+      .split('\n')
+      .filter((line) => line.includes("'id' !== 'other'"));
+    expect(conflictLines).toHaveLength(1);
+    expect(conflictLines[0]).toMatch(/ERROR: Reload failed: You cannot use different slug names .* The last good route table keeps serving\.\s*$/);
+    expect(run.stdout()).not.toMatch(/"type": "NextpressError"|engine\.js|"expose"/);
     const during = JSON.parse((await fetchText(`${url}/api/items/3`)).body);
     expect(during).toMatchObject({ version: 2, id: '3', greeting: 'bonjour' });
     rmSync(path.join(app, 'routes/api/items/[other]'), { recursive: true });
@@ -140,5 +148,37 @@ describe('dev: a handler error', () => {
     expect(log).toContain('at GET (api/fails/route.ts:2:9)');
     expect(log).not.toMatch(/node_modules[\\/](?:express|router)[\\/]/);
     expect(log).not.toContain('node:internal');
+  }, 20_000);
+});
+
+describe('dev: a route file with a syntax error', () => {
+  test('is logged as one line naming the file, the line and the fix, once per request; the error page still points at the line', async () => {
+    write('routes/api/broken/route.ts', 'export function GET() {\n  return Respo nse.json({});\n}\n');
+    await servedWithin('/api/broken', (res) => res.status === 500);
+    const start = run.stdout().length;
+    const json = await fetch(`${url}/api/broken`, { headers: { accept: 'application/json' } });
+    expect(await json.json()).toMatchObject({ route: 'api/broken/route.ts', line: 2, column: 14 });
+    const message =
+      "Failed to load route file 'api/broken/route.ts': a syntax error at '" +
+      path.join(app, 'routes', 'api', 'broken', 'route.ts') +
+      ":2:14': Missing semicolon. Fix the code there. The file is loaded again on the next request.";
+    await run.waitFor(() => run.stdout().slice(start).includes(message), 3000);
+    const log = run.stdout().slice(start);
+    expect(log.split('\n').filter((line) => line.includes('ERROR:'))).toEqual([expect.stringMatching(/ERROR: (.*) \{"file":"api\/broken\/route\.ts"\}$/)]);
+    expect(log.split('\n').find((line) => line.includes('ERROR:'))).toContain(`ERROR: ${message} {"file":"api/broken/route.ts"}`);
+    expect(log).not.toContain('ParseError');
+    expect(log).not.toContain('"failure"');
+  }, 20_000);
+});
+
+describe('dev: files that cannot change what is served', () => {
+  test('a dev.log (or any *.log) written inside the project reloads nothing', async () => {
+    const start = run.stdout().length;
+    writeFileSync(path.join(app, 'dev.log'), 'a request line\n');
+    writeFileSync(path.join(app, 'routes', 'api', 'npm-debug.log'), 'noise\n');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // ten times the watcher's settle time
+    write('routes/api/items/[id]/route.ts', item(4));
+    await run.waitFor(() => /reloaded api\/items\/\[id\]\/route\.ts in \d+ ms/.test(run.stdout().slice(start)), 3000);
+    expect(run.stdout().slice(start)).not.toMatch(/reloaded (?:dev\.log|api\/npm-debug\.log|\d+ files)/);
   }, 20_000);
 });

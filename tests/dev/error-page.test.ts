@@ -147,6 +147,24 @@ describe('development: a readable 500', () => {
     expect(res.body.codeFrame).toContain('> 2 |   const a = ;');
   });
 
+  test("in a project with a tsconfig (the message names the place relative, 'app/...:2:12'): the place still comes from the parse error", async () => {
+    const withConfig = mkdtempSync(path.join(tmpdir(), 'nextpress-dev-errors-ts-'));
+    try {
+      mkdirSync(path.join(withConfig, 'app', 'api', 'broken'), { recursive: true });
+      writeFileSync(path.join(withConfig, 'app', 'api', 'broken', 'route.ts'), BROKEN);
+      writeFileSync(path.join(withConfig, 'tsconfig.json'), '{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }\n');
+      const app = createApp({ dir: withConfig, dev: true, logger: recordingLogger().logger });
+      const res = await request(app).get('/api/broken').set('accept', 'application/json');
+      expect(res.body.error).toBe(
+        "Failed to load route file 'api/broken/route.ts': a syntax error at 'app/api/broken/route.ts:2:12': Unexpected token. Fix the code there. The file is loaded again on the next request.",
+      );
+      expect(res.body).toMatchObject({ file: 'app/api/broken/route.ts', line: 2, column: 12 });
+      expect(res.body.codeFrame).toContain('> 2 |   const a = ;');
+    } finally {
+      rmSync(withConfig, { recursive: true, force: true });
+    }
+  });
+
   test('the log holds the error once, its stack without Node, Express or engine frames', async () => {
     const { lines, logger } = recordingLogger();
     const app = createApp({ dir: project, dev: true, logger });
