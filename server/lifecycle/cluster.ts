@@ -73,13 +73,13 @@ export function runPrimary(options: PrimaryOptions): void {
     }
     const how = signal === null ? `code ${code}` : `signal ${signal}`;
     if (state === undefined || !state.listening) {
-      logger.error({ pid: worker.process.pid, code, signal }, `Worker ${worker.process.pid} failed to start (${how}): stopping`);
+      logger.error({ worker: worker.process.pid, code, signal }, `Worker ${worker.process.pid} failed to start (${how}): stopping`);
       stopAll('boot-failure');
       if (states.size === 0) exit(1);
       return;
     }
     const delay = backoff.next(Date.now() - state.startedAt);
-    logger.warn({ pid: worker.process.pid, code, signal, delayMs: delay }, `Worker ${worker.process.pid} exited (${how}): replacing it in ${delay} ms`);
+    logger.warn({ worker: worker.process.pid, code, signal, delayMs: delay }, `Worker ${worker.process.pid} exited (${how}): replacing it in ${delay} ms`);
     const timer = setTimeout(() => {
       replacements.delete(timer);
       fork();
@@ -101,7 +101,7 @@ export function runPrimary(options: PrimaryOptions): void {
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
 
-  logger.info({ workers: options.workers, pid: process.pid }, `Starting ${options.workers} workers`);
+  logger.info({ workers: options.workers }, `Starting ${options.workers} workers`);
   for (let i = 0; i < options.workers; i++) fork();
 }
 

@@ -7,7 +7,7 @@
  *   3. `headers()`, `redirects()`, `rewrites()` are called once and compiled;
  *   4. `env` is copied into process.env (its values win, as they do when Next inlines them);
  *   5. options with no meaning here are listed once, in one warning line (and `locale` fields of
- *      routes in another).
+ *      routes in another); development's reloads list them again only when the list changes.
  * Any failure throws a NextpressError naming the file (the start stops). `fresh` (development's
  * reload): the file is evaluated anew.
  */
@@ -124,11 +124,21 @@ export async function loadNextConfig(projectDir: string, logger: EngineLogger, f
       { file, ignored: ignoredFields },
       `${file}: ${ignoredFields.join(', ')} ignored (nextpress has no i18n; routes match every path as if \`locale: false\`)`,
     );
-  if (ignored.length > 0)
+  if (ignored.length > 0 && firstTime(logger, `${file}\0${ignored.join(',')}`))
     logger.warn(
       { file, ignored },
       `${file}: ${ignored.join(', ')} ${ignored.length === 1 ? 'has' : 'have'} no meaning on nextpress (it serves route handlers only) and ${ignored.length === 1 ? 'is' : 'are'} ignored`,
     );
 
   return { file, basePath, trailingSlash, skipTrailingSlashRedirect: config.skipTrailingSlashRedirect === true, routes, ignored };
+}
+
+/** Warnings already given, per logger (one server's): a reload of the same file with the same list says nothing. */
+const given = new WeakMap<EngineLogger, Set<string>>();
+function firstTime(logger: EngineLogger, key: string): boolean {
+  let seen = given.get(logger);
+  if (seen === undefined) given.set(logger, (seen = new Set()));
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
 }
