@@ -45,7 +45,7 @@ export function createDataCache({ handler, logger, track }: DataCacheOptions) {
     const store = currentRequestStore();
     const tags = [...options.tags];
     if (store !== undefined) {
-      const path = pathOf(store.req as { originalUrl?: string; url?: string });
+      const path = pathOf(store.req as { baseUrl?: string; url?: string });
       for (const tag of [...pageTags(toPage(store.routeFile)), `${IMPLICIT_TAG_PREFIX}${path}`]) if (!tags.includes(tag)) tags.push(tag);
       if (store.staticGeneration) collect(store, options);
     }

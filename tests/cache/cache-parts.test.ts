@@ -6,6 +6,7 @@ import { describe, expect, test } from '@jest/globals';
 import { getCacheControlHeader } from '../../server/cache/cache-control';
 import { pageTags, revalidatePathTags, toPage } from '../../server/cache/implicit-tags';
 import { createMemoryCache } from '../../server/cache/memory-cache';
+import { pathOf } from '../../server/cache/route-plan';
 import type { CacheEntry } from '../../server/cache/cache-handler';
 import { unstable_cache, updateTag } from '../../server/next/cache';
 
@@ -18,6 +19,23 @@ describe('getCacheControlHeader (Next 15/16, expireTime one year)', () => {
     [{ revalidate: 900, expire: 3600 }, 's-maxage=900, stale-while-revalidate=2700'],
   ])('%j -> %s', (life, header) => {
     expect(getCacheControlHeader(life)).toBe(header);
+  });
+});
+
+describe('pathOf: the cache key’s path (the path served, canonical encoding)', () => {
+  test.each<[{ baseUrl?: string; url: string }, string]>([
+    [{ url: '/a?b=1' }, '/a'],
+    [{ url: '/api/cached' }, '/api/cached'],
+    [{ url: '/api/%63ached' }, '/api/cached'],
+    [{ url: '/caf%c3%a9' }, '/caf%C3%A9'],
+    [{ url: '/caf%C3%A9?x=%ZZ' }, '/caf%C3%A9'],
+    [{ url: '/a%2Fb' }, '/a%2Fb'],
+    [{ url: '/a%40b/%3A' }, '/a@b/:'],
+    [{ url: '/a%20b' }, '/a%20b'],
+    [{ url: '/%ZZ/%61' }, '/%ZZ/a'],
+    [{ baseUrl: '/v1', url: '/items' }, '/v1/items'],
+  ])('%j -> %j', (req, expected) => {
+    expect(pathOf(req)).toBe(expected);
   });
 });
 

@@ -286,6 +286,11 @@ describe('proxy.ts', () => {
     }
   });
 
+  test('one cache entry for every spelling of the URL: /api/%63ached is a HIT of /api/cached', async () => {
+    const response = await get('/api/%63ached');
+    expect([response.status, response.headers.get('x-nextjs-cache'), await json(response)]).toEqual([200, 'HIT', { route: 'cached' }]);
+  });
+
   test('cookies set on next() are kept when the route answers with redirect() and cookies() of its own', async () => {
     const response = await get('/api/go');
     expect(response.status).toBe(307);
@@ -312,5 +317,18 @@ describe('proxy.ts', () => {
   test('paths outside the matcher never reach it', async () => {
     // /temp is a redirect: the proxy (matcher /api/:path*) is not asked, so nothing throws.
     expect((await get('/temp')).status).toBe(307);
+  });
+});
+
+describe('a rewrite chosen by a cookie, onto cached routes', () => {
+  test('the first visitor’s variant is filed under its destination, never served to clients without the cookie', async () => {
+    const b = await get('/variant', { cookie: 'variant=b' });
+    expect([b.status, b.headers.get('x-nextjs-cache'), (await json(b)).variant]).toEqual([200, 'MISS', 'b']);
+    const a = await get('/variant');
+    expect([a.status, a.headers.get('x-nextjs-cache'), (await json(a)).variant]).toEqual([200, 'MISS', 'a']);
+    const again = await get('/variant', { cookie: 'variant=b' });
+    expect([again.headers.get('x-nextjs-cache'), (await json(again)).variant]).toEqual(['HIT', 'b']);
+    // The destination's own URL is the same entry.
+    expect((await get('/api/variant-a')).headers.get('x-nextjs-cache')).toBe('HIT');
   });
 });
