@@ -22,6 +22,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import { chain } from '../chain';
 import { originForm } from '../routing/origin-form';
+import { stripInternalHeaders } from '../adapter/strip-internal-headers';
 import { LANE_OBJECT } from './lane-classes';
 
 export interface EngineLayers {
@@ -71,6 +72,7 @@ export function openEngineLane(app: Express, layers: EngineLayers): void {
     // An absolute-form target or a fragment: the engine (and Express) read the path and query only.
     const target = originForm(req.url!);
     if (target !== undefined) req.url = target;
+    stripInternalHeaders(req); // a client's x-middleware-rewrite & co. never reach the engine (Next deletes them too)
     if (!laneOpen || callback !== undefined || router.stack.length !== own) {
       engineLast();
       expressHandle(req, res, callback);

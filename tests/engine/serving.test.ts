@@ -102,6 +102,27 @@ describe('URL normalisation (as Next does by default)', () => {
   });
 });
 
+describe('headers Next keeps for itself', () => {
+  test('a client’s x-middleware-* / x-matched-path / x-nextjs-data never reach the route; its other headers do', async () => {
+    const res = await rawRequest('GET', '/echo', {
+      'x-middleware-rewrite': 'http://evil.example/',
+      'X-Middleware-Next': '1',
+      'x-middleware-override-headers': 'x-a',
+      'x-matched-path': '/admin',
+      'x-now-route-matches': 'a=1',
+      'x-nextjs-data': '1',
+      'next-resume': '1',
+      'x-middleware-request-x-a': 'kept',
+      'x-keep': 'yes',
+    });
+    expect(res.status).toBe(200);
+    const seen = Object.keys(JSON.parse(res.body).headers).filter(
+      (name) => !name.startsWith('x-forwarded-') && (name.startsWith('x-') || name.startsWith('next-')),
+    );
+    expect(seen.sort()).toEqual(['x-keep', 'x-middleware-request-x-a']);
+  });
+});
+
 describe('method table', () => {
   test('HEAD without a HEAD export runs GET, keeps headers, sends no body', async () => {
     const res = await rawRequest('HEAD', '/head');
