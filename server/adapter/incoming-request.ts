@@ -41,6 +41,11 @@ const FORM_TYPES = /^\s*(?:multipart\/form-data|application\/x-www-form-urlencod
 export interface IncomingRequestOptions {
   /** Largest body the handler may read, in bytes (BODY_LIMIT). */
   bodyLimit: number;
+  /**
+   * A route handler's request: as in Next 16, its `url` leaves next.config's basePath out
+   * (`/base/api/x` -> `http://host/api/x`) and `nextUrl.basePath` is ''. proxy.ts's request keeps both.
+   */
+  handler?: boolean;
 }
 
 export class IncomingNextRequest {
@@ -48,6 +53,7 @@ export class IncomingNextRequest {
   readonly #req: ExpressRequest;
   readonly #res: ExpressResponse;
   readonly #limit: number;
+  readonly #handler: boolean;
   #url: string | undefined = undefined;
   #headers: Headers | undefined = undefined;
   #controller: AbortController | undefined = undefined;
@@ -60,16 +66,22 @@ export class IncomingNextRequest {
     this.#req = req;
     this.#res = res;
     this.#limit = options.bodyLimit;
+    this.#handler = options.handler === true;
   }
 
   /** next.config's basePath, when the request was served under one (server/pipeline); NextRequest's nextUrl reads it. */
   get [kBasePath](): string | undefined {
-    return (this.#req as { [kBasePath]?: string })[kBasePath];
+    return this.#handler ? undefined : (this.#req as { [kBasePath]?: string })[kBasePath];
   }
 
   /** Absolute: protocol and host from Express (so `trust proxy` applies), then the path and query as Next writes them. */
   get url(): string {
-    return (this.#url ??= `${this.#req.protocol}://${this.#req.host || 'localhost'}${asNextSerialises(this.#req.originalUrl)}`);
+    if (this.#url !== undefined) return this.#url;
+    let target = this.#req.originalUrl;
+    const basePath = this.#handler ? (this.#req as { [kBasePath]?: string })[kBasePath] : undefined;
+    if (basePath !== undefined && target.startsWith(basePath)) target = target.slice(basePath.length) || '/';
+    if (target.charCodeAt(0) === 63 /* ? */) target = `/${target}`;
+    return (this.#url = `${this.#req.protocol}://${this.#req.host || 'localhost'}${asNextSerialises(target)}`);
   }
 
   /** Every request header, plus Next's `x-forwarded-*` when the client sent none. */

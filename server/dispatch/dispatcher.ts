@@ -83,7 +83,7 @@ const treeOf = (routes: Route[]) =>
 export function createDispatcher(routes: Route[], options: DispatcherOptions): Dispatcher {
   let tree = treeOf(routes);
   const { logger, bodyLimit } = options;
-  const requestOptions = { bodyLimit }; // shared by every request's NextRequest
+  const requestOptions = { bodyLimit, handler: true }; // shared by every request's NextRequest
   const afterQueue = options.afterQueue ?? createAfterQueue(logger);
   const { respond, fail } = createResponder(logger, options.onHandlerError, options.devErrors);
   const runAfter = afterQueue.afterResponse;
