@@ -100,10 +100,13 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
     const prefix = (rule: { basePath: boolean }, destination: { origin: string | undefined }) =>
       rule.basePath && destination.origin === undefined ? settings.basePath : '';
 
-    // 2. headers
+    // 2. headers; on a request about to be redirected to its canonical URL (no trailingSlash), matched
+    // against the path as sent, as Next does: `/api/x/` gets no header of a rule for '/api/:p'
+    const redirecting = where !== undefined && where.canonical !== pathname && !settings.skipTrailingSlashRedirect;
+    const headerPath = redirecting && !settings.trailingSlash ? pathname.slice(settings.basePath.length) || '/' : path;
     for (const rule of routes?.headers ?? []) {
       if (rule.basePath && !inBase) continue;
-      const params = matchRule(rule, path, pathname, view);
+      const params = matchRule(rule, headerPath, pathname, view);
       if (params === undefined) continue;
       for (const header of rule.headers) {
         const name = interpolate(header.key, params);
