@@ -90,7 +90,10 @@ export function createResponder(logger: EngineLogger, onHandlerError?: HandlerEr
     if (flow !== undefined) {
       const headers: Record<string, string | string[]> = {};
       if (flow.location !== undefined) headers.location = flow.location;
-      const cookies = mergeCookies(res, null, store.responseCookies?.toSetCookieHeaders()); // after any a proxy.ts next() set
+      // A redirect carries the handler's cookies (after any a proxy.ts next() set); notFound() and the other
+      // HTTP fallbacks do not, as in Next 16.
+      const own = flow.location === undefined ? undefined : store.responseCookies?.toSetCookieHeaders();
+      const cookies = mergeCookies(res, null, own);
       if (cookies !== undefined) headers['set-cookie'] = cookies;
       try {
         writeHead(res, flow.status, '', headers);
