@@ -3,7 +3,8 @@
  * route module (its `forceStaticRequestHandlers`, `proxyNextRequest`, `requireStaticRequestHandlers`):
  *
  *   forceStaticRequest  (dynamic = 'force-static')  headers and cookies empty, query gone,
- *                       url 'http://localhost:3000/path' (so no client's Host ends up cached)
+ *                       url 'http://localhost:3000/path' (no client's Host in request.url; as in
+ *                       Next, nextUrl.host, .hostname and .origin still read the client's)
  *   trackingRequest     (dynamic = 'auto')          unchanged, but reading headers, cookies, url,
  *                       body, nextUrl.search/searchParams/href/origin marks the request dynamic
  *   requireStaticRequest (dynamic = 'error')        reading any of those throws Next's error
