@@ -48,5 +48,5 @@ function canonicalSegment(segment: string): string {
   } catch {
     return segment;
   }
-  return encodeURIComponent(decoded).replace(/%(?:24|26|2B|2C|3A|3B|3D|40)/g, (escape) => String.fromCharCode(Number.parseInt(escape.slice(1), 16)));
+  return encodeURIComponent(decoded).replace(/%(?:24|26|2B|2C|3A|3B|3D|40)/g, (encoded) => String.fromCharCode(Number.parseInt(encoded.slice(1), 16)));
 }
