@@ -4,7 +4,10 @@
  *   next({ request: { headers } })                -> { next: true } and req's headers replaced (Next's
  *                                                    x-middleware-override-headers encoding)
  *   NextResponse.rewrite(url)                     -> { next: true, rewrite: url }
- *   any other Response (redirect, 401, ...)       -> written as it is; { next: false }
+ *   a redirect (3xx with a Location)              -> as Next answers it: the Location relative when it is
+ *                                                    on the request's origin, the location as the body,
+ *                                                    Refresh on a 308; { next: false }
+ *   any other Response (a 401, ...)               -> written as it is; { next: false }
  *   throws, or returns a non-Response             -> empty 500, logged naming the file; { next: false }
  * On next()/rewrite(), the response's other headers and its cookies are put on `res`, so they end
  * up on the final response, winning over the route's headers of the same name (adapter/preset-headers.ts). `event.waitUntil(promise)` work is awaited after the response, errors
@@ -15,6 +18,8 @@ import type { EngineLogger } from '../logging/engine-logger';
 import { toNextRequest } from '../adapter/incoming-request';
 import { isResponseLike, writeResponse } from '../adapter/write-response';
 import { sendEmpty } from '../adapter/send-empty';
+import { writeHead } from '../adapter/write-head';
+import { mergeCookies } from '../adapter/merge-cookies';
 import { markPresetHeaders } from '../adapter/preset-headers';
 import { NEXT_HEADER, OVERRIDE_HEADERS, REQUEST_HEADER_PREFIX, REWRITE_HEADER } from '../next/response';
 import type { LoadedProxy } from './load-proxy';
@@ -63,6 +68,11 @@ export async function runProxy(proxy: LoadedProxy, req: ExpressRequest, res: Exp
   const headers = result.headers as Headers;
   const rewrite = headers.get(REWRITE_HEADER) ?? undefined;
   if (headers.get(NEXT_HEADER) === null && rewrite === undefined) {
+    const location = headers.get('location');
+    if (location !== null && result.status >= 300 && result.status < 400) {
+      sendProxyRedirect(res, result.status, headers, relativeLocation(location, request.url), req.method === 'HEAD');
+      return { next: false };
+    }
     const done = writeResponse(res, result, { head: req.method === 'HEAD', cookies: undefined });
     if (done !== undefined) await done;
     return { next: false };
@@ -115,4 +125,40 @@ function settleLater(waiting: Promise<unknown>[], file: string, res: ExpressResp
   };
   if (res.writableFinished || res.destroyed) start();
   else res.once('close', start);
+}
+
+/**
+ * Next's getRelativeURL: a Location on the request's own origin loses it.
+ *   'http://h:3000/api/echo?x=1' on 'http://h:3000/a' -> '/api/echo?x=1'
+ *   'https://example.com/x'      on 'http://h:3000/a' -> 'https://example.com/x'
+ */
+export function relativeLocation(location: string, requestUrl: string): string {
+  let target: URL;
+  try {
+    target = new URL(location, requestUrl);
+  } catch {
+    return location;
+  }
+  const origin = new URL(requestUrl).origin;
+  return target.origin === origin ? target.href.slice(origin.length) : target.href;
+}
+
+/** The proxy's redirect: its headers, the Location as Next writes it, the location as the body (Refresh on a 308). */
+function sendProxyRedirect(res: ExpressResponse, status: number, headers: Headers, location: string, head: boolean): void {
+  const out: Record<string, string | string[]> = {};
+  headers.forEach((value, name) => {
+    if (name !== 'set-cookie' && name !== 'content-length' && name !== 'transfer-encoding') out[name] = value;
+  });
+  const cookies = headers.getSetCookie();
+  if (cookies.length > 0) out['set-cookie'] = mergeCookies(res, null, cookies) ?? cookies;
+  out.location = location;
+  if (status === 308) out.refresh = `0;url=${location}`;
+  out['content-length'] = String(Buffer.byteLength(location));
+  try {
+    writeHead(res, status, '', out);
+  } catch {
+    sendEmpty(res, 500);
+    return;
+  }
+  res.end(head ? undefined : location);
 }

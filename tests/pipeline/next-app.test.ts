@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import { createApp } from 'nextpress';
+import { relativeLocation } from '../../server/pipeline/run-proxy';
 import { recordingLogger, serve, type Served } from '../helpers/serve';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'next-app');
@@ -254,10 +255,14 @@ describe('proxy.ts', () => {
     expect(await json(response)).toMatchObject({ route: 'id', params: { id: '42' }, url: `${served.url}/api/proxy-rewrite` });
   });
 
-  test('redirect() answers 307 with the absolute URL', async () => {
+  test('redirect() answers 307 as Next does: a Location on the request’s origin made relative, the location as the body', async () => {
     const response = await get('/api/proxy-redirect');
-    expect(response.status).toBe(307);
-    expect(response.headers.get('location')).toBe(`${served.url}/api/echo`);
+    expect([response.status, response.headers.get('location'), response.headers.get('content-type'), await response.text()]).toEqual([
+      307,
+      '/api/echo',
+      null,
+      '/api/echo',
+    ]);
   });
 
   test('rewrite() to another origin is proxied', async () => {
@@ -331,5 +336,17 @@ describe('a rewrite chosen by a cookie, onto cached routes', () => {
     expect([again.headers.get('x-nextjs-cache'), (await json(again)).variant]).toEqual(['HIT', 'b']);
     // The destination's own URL is the same entry.
     expect((await get('/api/variant-a')).headers.get('x-nextjs-cache')).toBe('HIT');
+  });
+});
+
+describe('relativeLocation (Next’s getRelativeURL)', () => {
+  test.each([
+    ['http://h:3000/api/echo?x=1', 'http://h:3000/a', '/api/echo?x=1'],
+    ['/api/echo', 'http://h:3000/a', '/api/echo'],
+    ['http://h:3001/api/echo', 'http://h:3000/a', 'http://h:3001/api/echo'],
+    ['https://h:3000/x', 'http://h:3000/a', 'https://h:3000/x'],
+    ['https://example.com/x#f', 'http://h:3000/a', 'https://example.com/x#f'],
+  ])('%s on %s -> %s', (location, requestUrl, expected) => {
+    expect(relativeLocation(location, requestUrl)).toBe(expected);
   });
 });
