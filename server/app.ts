@@ -123,7 +123,7 @@ export function createApp(options: CreateAppOptions): NextpressApp {
 
   // Scan to plain data first: nothing is imported here (conflicts and bad folders throw now).
   const { routes: files, notServed } = scanFolder(routesDir);
-  checkConflicts(files);
+  checkConflicts(files, notServed);
   const routes: Route[] = files.map(toRoute);
   return createAppFromRoutes(routes, { ...options, routesDir, dir: undefined, projectDir: options.projectDir ?? given }, { notServed });
 }

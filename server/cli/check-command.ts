@@ -58,7 +58,7 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
       problems.push(messageOf(error));
     }
     try {
-      checkConflicts(files);
+      checkConflicts(files, notServed);
     } catch (error) {
       problems.push(messageOf(error));
     }

@@ -14,7 +14,7 @@ import { buildMethodTable } from '../loading/method-table';
 import { pinInstalledPackages } from '../loading/pin-installed-packages';
 import { preloadFailure } from '../loading/route-load-error';
 import { checkConflicts } from '../routing/check-conflicts';
-import { scanRoutes } from '../routing/scan';
+import { scanFolder } from '../routing/scan';
 
 export interface RouteEntry {
   pattern: string;
@@ -25,8 +25,8 @@ export interface RouteEntry {
 
 /** The routes of a folder, in Next's precedence order, with the methods each file exports. */
 export async function listRoutes(project: { routesDir: string; root?: string }): Promise<RouteEntry[]> {
-  const files = scanRoutes(project.routesDir);
-  checkConflicts(files);
+  const { routes: files, notServed } = scanFolder(project.routesDir);
+  checkConflicts(files, notServed);
   if (files.length > 0) pinInstalledPackages(project.routesDir);
   if (project.root !== undefined && files.length > 0) process.chdir(project.root); // top-level process.cwd() reads, as under start
   const routes: RouteEntry[] = [];

@@ -21,7 +21,7 @@ import { forgetProjectModules } from '../loading/forget-modules';
 import { forgetLoaders } from '../loading/load-route-module';
 import { toRoute, type Route } from '../loading/route';
 import { checkConflicts } from '../routing/check-conflicts';
-import { scanRoutes } from '../routing/scan';
+import { scanFolder } from '../routing/scan';
 
 export type ReloadResult = { ok: true; routes: Route[]; ms: number } | { ok: false; error: unknown; ms: number };
 
@@ -52,8 +52,8 @@ export function createReloader({ routesDir, root, dispatcher, logger, onRoutes, 
     if (files.some((file) => TS_CONFIG.test(path.basename(file)))) forgetLoaders();
     let routes: Route[];
     try {
-      const files = scanRoutes(routesDir);
-      checkConflicts(files);
+      const { routes: files, notServed } = scanFolder(routesDir);
+      checkConflicts(files, notServed);
       routes = files.map(toRoute);
     } catch (error) {
       return failed(error, 'The last good route table keeps serving.');

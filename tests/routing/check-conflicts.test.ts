@@ -82,3 +82,23 @@ describe('checkConflicts', () => {
     expect(() => checkConflicts(routes(files))).not.toThrow();
   });
 });
+
+describe('checkConflicts: a page at a route’s URL (the scan’s notServed files)', () => {
+  test.each<[string[], string[], string | undefined]>([
+    [
+      ['withpage/route.js'],
+      ['withpage/page.tsx'],
+      `Conflicting route and page at /withpage: route at /withpage/route and page at /withpage/page. Route files: 'withpage/route.js' and 'withpage/page.tsx'. A URL is served by a page or by a route handler, not both: move the route file (e.g. under api/) or delete the page.`,
+    ],
+    [
+      ['x/route.ts'],
+      ['(marketing)/x/page.mdx'],
+      `Conflicting route and page at /x: route at /x/route and page at /(marketing)/x/page. Route files: 'x/route.ts' and '(marketing)/x/page.mdx'. A URL is served by a page or by a route handler, not both: move the route file (e.g. under api/) or delete the page.`,
+    ],
+    [['api/x/route.ts'], ['page.tsx', 'x/page.tsx', 'api/x/layout.tsx', '_private/api/x/page.tsx'], undefined],
+  ])('%j + %j', (files, notServed, message) => {
+    const check = () => checkConflicts(routes(files), notServed);
+    if (message === undefined) expect(check).not.toThrow();
+    else expect(check).toThrow(message);
+  });
+});
