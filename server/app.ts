@@ -119,6 +119,8 @@ export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 export type NextpressApp = Express & { locals: { nextpress: NextpressState } };
 
 export function createApp(options: CreateAppOptions): NextpressApp {
+  // As Next's server sets it: code branching on `process.env.NEXT_RUNTIME === 'nodejs'` (instrumentation.ts, libraries) takes the Node path.
+  process.env.NEXT_RUNTIME ??= 'nodejs';
   const { routesDir, projectDir: given } = routesFolder(options);
 
   // Scan to plain data first: nothing is imported here (conflicts and bad folders throw now).

@@ -16,6 +16,8 @@
  *   import './helpers' (no such file)     -> "... the import './helpers' in '...' resolves to no file." + fix
  *   JSX without react installed           -> "... JSX in '...' compiles to imports of 'react/jsx-runtime' ...,
  *                                            and react is not installed." + "Install react in the project ..."
+ *   @prisma/client before `prisma generate` -> "... the import '.prisma/client/default' in '...' is Prisma's generated
+ *                                            client, which has not been generated." + "Run `npx prisma generate` ..."
  *   a syntax error (jiti's ParseError)    -> "... a syntax error at 'app/x/route.ts:2:14': Missing semicolon."
  *                                            + "Fix the code there."
  *   an import that throws (client-only)   -> "... <its message> (thrown while loading 'src/lib/browser.ts')."
@@ -70,6 +72,12 @@ export function explainLoadFailure(relativeFile: string, error: unknown, config:
       return {
         problem: `${head} the import '${specifier}'${where} resolves to no file.`,
         fix: 'Fix the path of the import (relative to the importing file).',
+      };
+    }
+    if (specifier.startsWith('.prisma/')) {
+      return {
+        problem: `${head} the import '${specifier}'${where} is Prisma's generated client, which has not been generated.`,
+        fix: 'Run `npx prisma generate` in the project (after each change to the schema).',
       };
     }
     const alias = ALIAS_PREFIX.exec(specifier)?.[0];

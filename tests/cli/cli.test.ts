@@ -134,14 +134,15 @@ describe('npm start (dist/server/cli.js)', () => {
     expect((await within(run.exited, 10_000, 'exit')).code).toBe(0);
   });
 
-  test('NODE_ENV unset is development for the route code too: it reads development, and a throw answers the readable 500', async () => {
+  test('NODE_ENV unset is development for the route code too (and NEXT_RUNTIME is nodejs): a throw answers the readable 500', async () => {
     const dev = writeApp({
-      'routes/env/route.ts': 'export function GET() { return Response.json({ env: process.env.NODE_ENV ?? null }); }\n',
+      'routes/env/route.ts':
+        'export function GET() { return Response.json({ env: process.env.NODE_ENV ?? null, runtime: process.env.NEXT_RUNTIME ?? null }); }\n',
       'routes/boom/route.ts': "export function GET() { throw new Error('boom'); }\n",
     });
     const run = runCli(cli, dev, { NODE_ENV: undefined, AUTH_SECRET: undefined });
     const url = await listeningUrl(run);
-    expect((await fetchText(`${url}/env`)).body).toBe('{"env":"development"}');
+    expect((await fetchText(`${url}/env`)).body).toBe('{"env":"development","runtime":"nodejs"}'); // NEXT_RUNTIME as Next's server sets it
     const boom = await fetchText(`${url}/boom`);
     expect([boom.status, JSON.parse(boom.body).error]).toEqual([500, 'boom']);
     run.child.kill('SIGINT');

@@ -83,6 +83,13 @@ describe('describeLoadFailure', () => {
     expect(explainLoadFailure('api/x/route.ts', notFound(specifier, importer), tsconfig, importer)).toEqual({ problem, fix });
   });
 
+  test('@prisma/client before `prisma generate`: run it, never `npm install .prisma`', () => {
+    const error = notFound('.prisma/client/default', path.join(ROOT, 'node_modules', '@prisma', 'client', 'default.js'));
+    expect(describeLoadFailure('api/x/route.ts', error, CONFIG)).toBe(
+      "Failed to load route file 'api/x/route.ts': the import '.prisma/client/default' in 'node_modules/@prisma/client/default.js' is Prisma's generated client, which has not been generated. Run `npx prisma generate` in the project (after each change to the schema).",
+    );
+  });
+
   test("jiti's ParseError: one line, the place relative to the project, then the fix", () => {
     const error = new Error(`ParseError: Unexpected token  \n ${SRC_ROUTE}:2:13`);
     expect(describeLoadFailure('api/x/route.ts', error, CONFIG)).toBe(
