@@ -54,8 +54,6 @@ async function main(): Promise<void> {
       } catch (error) {
         exitOnConfigError(error);
       }
-      // NODE_ENV unset is development (config's default): route code, libraries and the error page read it too.
-      process.env.NODE_ENV ??= config.nodeEnv;
       await startCommand(config, { root: project.root, envFiles: project.envFiles, watch: dev });
       return;
     }
