@@ -40,10 +40,13 @@ export function oneOf<T extends string>(values: readonly T[], caseless = false) 
   };
 }
 
+/** The longest delay Node's timers take (2^31 - 1 ms, about 24.8 days); a longer one fires after 1 ms. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 export function durationAtLeast(min: number) {
   return (raw: string): number | undefined => {
     const ms = parseDuration(raw);
-    return ms !== undefined && ms >= min ? ms : undefined;
+    return ms !== undefined && ms >= min && ms <= MAX_TIMER_MS ? ms : undefined;
   };
 }
 

@@ -24,7 +24,7 @@ const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const AUTH_PROVIDERS: readonly AuthProvider[] = ['next-auth', 'authjs'];
 
-const DURATION_FORM = 'milliseconds or a number with ms, s, m, h (e.g. 5000, 30s)';
+const DURATION_FORM = 'milliseconds or a number with ms, s, m, h (e.g. 5000, 30s), at most 24.8 days (2147483647 ms, the longest timer Node keeps)';
 const SIZE_FORM = 'bytes or a number with b, kb, mb, gb (e.g. 512kb, 10mb)';
 const PATH_FORM = 'a URL path starting with / (e.g. /healthz)';
 

@@ -62,7 +62,13 @@ export function hideSecret(raw: string): string {
   return `(hidden, ${raw.length} characters)`;
 }
 
-/** `"redis://:***@cache:6379"`: a URL with its credentials masked. */
+/**
+ * A URL with its credentials masked: everything between `//` and the last `@` (a password may hold
+ * `/` or `@`, as base64 ones do), so no part of it is echoed.
+ *   'redis://:p%40ss/word@localhost:1' -> '"redis://***@localhost:1"'
+ *   'redis://user:p@ss@host:6379'      -> '"redis://***@host:6379"'
+ *   'redis://cache:6379'               -> '"redis://cache:6379"'
+ */
 export function hideCredentials(raw: string): string {
-  return JSON.stringify(raw.replace(/\/\/[^/@]*@/, '//***@'));
+  return JSON.stringify(raw.replace(/\/\/.*@/s, '//***@'));
 }

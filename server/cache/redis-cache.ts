@@ -89,7 +89,10 @@ export function createRedisCache(options: RedisCacheOptions): CacheHandler {
   redis.on('error', (error: Error) => {
     if (reported) return;
     reported = true; // once per outage, not once per retry
-    logger?.error({ err: error }, `Cache: Redis at ${safeUrl(options.url)} failed (${error.message}); serving without the cache until it is back`);
+    logger?.error(
+      { err: withoutCommand(error) },
+      `Cache: Redis at ${safeUrl(options.url)} failed (${error.message}); serving without the cache until it is back`,
+    );
   });
   redis.on('ready', () => {
     if (reported) logger?.info({}, `Cache: Redis at ${safeUrl(options.url)} is back`);
@@ -105,7 +108,7 @@ export function createRedisCache(options: RedisCacheOptions): CacheHandler {
       return redis.hgetallBuffer(entryKey(key)).then(
         (fields) => (fields.meta === undefined || fields.body === undefined ? undefined : toEntry(fields.meta, fields.body)),
         (error: Error) => {
-          logger?.warn({ err: error, key }, `Cache: reading '${key}' from Redis failed (${error.message}); treated as a miss`);
+          logger?.warn({ err: withoutCommand(error), key }, `Cache: reading '${key}' from Redis failed (${error.message}); treated as a miss`);
           return undefined;
         },
       );
@@ -137,7 +140,10 @@ export function createRedisCache(options: RedisCacheOptions): CacheHandler {
         claimed = usable() ? await redis.set(name, token, 'PX', ttlMs, 'NX') : 'OK';
       } catch (error) {
         // Redis trouble must not stop regeneration: regenerate here, as without a shared store.
-        logger?.warn({ err: error, key }, `Cache: claiming the regeneration of '${key}' in Redis failed (${(error as Error).message}); regenerating here`);
+        logger?.warn(
+          { err: withoutCommand(error), key },
+          `Cache: claiming the regeneration of '${key}' in Redis failed (${(error as Error).message}); regenerating here`,
+        );
         claimed = 'OK';
       }
       if (claimed !== 'OK') return undefined;
@@ -188,6 +194,17 @@ function toEntry(rawMeta: Buffer, body: Buffer): CacheEntry | undefined {
 }
 
 /** redis://user:secret@host:6379/0 -> redis://host:6379/0 (for log lines). */
+/**
+ * ioredis's errors carry the command that failed with its arguments (`HELLO 3 AUTH default <password>`,
+ * or the cached values): the log gets the error without them.
+ *   ReplyError { message: 'WRONGPASS ...', command: { name: 'hello', args: [...] } } -> Error { name, message, code, stack }
+ */
+function withoutCommand(error: unknown): unknown {
+  if (typeof error !== 'object' || error === null || !('command' in error)) return error;
+  const { name, message, stack, code } = error as unknown as Error & { code?: unknown };
+  return Object.assign(new Error(message), { name, stack, ...(code === undefined ? {} : { code }) });
+}
+
 function safeUrl(url: string): string {
   try {
     const parsed = new URL(url);

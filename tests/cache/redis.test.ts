@@ -279,3 +279,40 @@ describeWithRedis('Redis cache handler', () => {
     }
   });
 });
+
+describeWithRedis('Redis cache handler: a wrong password', () => {
+  test('the error is logged without the AUTH arguments ioredis puts on it (the password never reaches the log)', async () => {
+    const port = await freePort();
+    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--requirepass', 'right-one'], {
+      stdio: 'ignore',
+    });
+    for (const deadline = Date.now() + 10_000; !(await listening(port)) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+    const log = recordingLogger();
+    const handler = createRedisCache({ url: `redis://:wrong%40pass@127.0.0.1:${port}`, prefix: 'pw:', logger: log.logger });
+    try {
+      const deadline = Date.now() + 10_000;
+      while (!log.lines.some((line) => line.level === 'error') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      const error = log.lines.find((line) => line.level === 'error');
+      expect(error?.msg).toMatch(new RegExp(`^Cache: Redis at redis://127\\.0\\.0\\.1:${port} failed \\(WRONGPASS`));
+      expect(JSON.stringify(log.lines)).not.toContain('wrong@pass');
+      expect(JSON.stringify(log.lines)).not.toContain('wrong%40pass');
+    } finally {
+      await handler.close?.();
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }, 15_000);
+});
+
+/** Whether something accepts connections on the port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

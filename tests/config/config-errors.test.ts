@@ -26,7 +26,7 @@ function problemsOf(env: NodeJS.ProcessEnv, folder = cwd): ConfigProblem[] {
   throw new Error('expected a ConfigError');
 }
 
-const DURATION = 'milliseconds or a number with ms, s, m, h (e.g. 5000, 30s)';
+const DURATION = 'milliseconds or a number with ms, s, m, h (e.g. 5000, 30s), at most 24.8 days (2147483647 ms, the longest timer Node keeps)';
 const SIZE = 'bytes or a number with b, kb, mb, gb (e.g. 512kb, 10mb)';
 const PATH = 'a URL path starting with / (e.g. /healthz)';
 const TRUST = 'true | false, a hop count (e.g. 1), or a comma list of addresses, subnets and loopback | linklocal | uniquelocal';
@@ -81,6 +81,7 @@ const CASES: Array<[string, NodeJS.ProcessEnv, string]> = [
   ],
   ['BODY_LIMIT', { BODY_LIMIT: '1tb' }, `"1tb" is not a size; expected bytes or a number with b, kb, mb, gb (e.g. 512kb, 10mb)`],
   ['HANDLER_TIMEOUT_MS', { HANDLER_TIMEOUT_MS: 'soon' }, `"soon" is not a duration; expected ${DURATION}; 0 (the default) turns it off`],
+  ['HANDLER_TIMEOUT_MS', { HANDLER_TIMEOUT_MS: '3000000000' }, `"3000000000" is not a duration; expected ${DURATION}; 0 (the default) turns it off`],
   ['REQUEST_TIMEOUT_MS', { REQUEST_TIMEOUT_MS: '-1' }, `"-1" is not a duration; expected ${DURATION}; 0 turns it off`],
   ['KEEP_ALIVE_TIMEOUT_MS', { KEEP_ALIVE_TIMEOUT_MS: '5 days' }, `"5 days" is not a duration; expected ${DURATION}; 0 turns it off`],
   ['SHUTDOWN_TIMEOUT_MS', { SHUTDOWN_TIMEOUT_MS: '0' }, `"0" is not a duration; expected ${DURATION}, above 0`],
@@ -172,6 +173,16 @@ const CASES: Array<[string, NodeJS.ProcessEnv, string]> = [
     'CACHE_URL',
     { CACHE_URL: 'memcached://user:pw@cache' },
     '"memcached://***@cache" is not a redis URL; expected a redis:// or rediss:// URL (e.g. redis://localhost:6379); unset uses an in-memory cache',
+  ],
+  [
+    'CACHE_URL',
+    { CACHE_URL: 'redis://:p%40ss/word@local host:1' },
+    '"redis://***@local host:1" is not a redis URL; expected a redis:// or rediss:// URL (e.g. redis://localhost:6379); unset uses an in-memory cache',
+  ],
+  [
+    'CACHE_URL',
+    { CACHE_URL: 'redis://user:p@ss@lo calhost:6379' },
+    '"redis://***@lo calhost:6379" is not a redis URL; expected a redis:// or rediss:// URL (e.g. redis://localhost:6379); unset uses an in-memory cache',
   ],
   ['CACHE_MAX_ENTRIES', { CACHE_MAX_ENTRIES: '0' }, '"0" is not an entry count; expected an integer above 0'],
   ['CACHE_MAX_ENTRIES', { CACHE_MAX_ENTRIES: 'lots' }, '"lots" is not an entry count; expected an integer above 0'],
