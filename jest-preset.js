@@ -6,7 +6,8 @@
  *      the server finds it: `@/*` -> `<project>/src/*`), as route files resolve them under the server;
  *   3. TypeScript and JSX (automatic runtime) through @swc/jest, which the project installs
  *      (`npm i -D jest @swc/jest @swc/core`); ESM-only packages of Auth.js are transformed too;
- *   4. packages resolve from the project first, then from nextpress's own node_modules.
+ *   4. packages resolve from the project first, then from nextpress's own node_modules; `server-only`
+ *      and `client-only` as the server resolves them (the first loads, the second throws).
  * A project's own settings win: `{ preset: 'nextpress', moduleNameMapper: { ... } }` adds to these.
  * In a clone of nextpress (its TypeScript sources beside this file) the mapped modules are the
  * sources; in an installed package, the built dist/.
@@ -67,6 +68,8 @@ module.exports = {
     '^next/(server|headers|navigation|cache)(\\.js)?$': nextModule('$1'),
     '^next/dist/client/components/(redirect|redirect-error|not-found|navigation)$': nextModule('navigation'),
     '^next/dist/server/web/spec-extension/(request|response)$': nextModule('server'),
+    // As the server resolves them for route code (Next's react-server condition): server-only loads, client-only throws.
+    '^(server-only|client-only)$': nextModule('$1'),
   },
   modulePaths: [path.join(ROOT, 'node_modules')],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'jsx', 'json', 'node'],

@@ -156,15 +156,24 @@ function toFetchResponse(incoming: http.IncomingMessage, method: string): Respon
   const status = incoming.statusCode ?? 0;
   const empty = NULL_BODY.has(status) || method === 'HEAD';
   if (empty) incoming.resume();
+  let cancelled = false;
   const body = empty
     ? null
     : new ReadableStream<Uint8Array>({
         start(controller) {
-          incoming.on('data', (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
-          incoming.on('end', () => controller.close());
-          incoming.on('error', (error) => controller.error(error));
+          // After cancel() the stream is closed: what the socket still delivers (or its error) is dropped.
+          incoming.on('data', (chunk: Buffer) => {
+            if (!cancelled) controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          });
+          incoming.on('end', () => {
+            if (!cancelled) controller.close();
+          });
+          incoming.on('error', (error) => {
+            if (!cancelled) controller.error(error);
+          });
         },
         cancel() {
+          cancelled = true;
           incoming.destroy();
         },
       });

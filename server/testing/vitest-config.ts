@@ -30,6 +30,8 @@ export function nextpressVitest(options: { cwd?: string } = {}): NextpressVitest
         { find: /^next\/(server|headers|navigation|cache)(\.js)?$/, replacement: next('$1') },
         { find: /^next\/dist\/client\/components\/(redirect|redirect-error|not-found|navigation)$/, replacement: next('navigation') },
         { find: /^next\/dist\/server\/web\/spec-extension\/(request|response)$/, replacement: next('server') },
+        // As the server resolves them for route code: server-only loads, client-only throws.
+        { find: /^(server-only|client-only)$/, replacement: next('$1') },
       ],
     },
     test: { environment: 'node' },

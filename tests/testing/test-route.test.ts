@@ -102,6 +102,38 @@ describe('a module, with url and params', () => {
     expect((await reader.read()).done).toBe(true);
   });
 
+  test('a stream that never ends: cancelling the body at once closes the connection, and the handler’s stream is cancelled', async () => {
+    let timer: NodeJS.Timeout | undefined;
+    let cancelled = false;
+    const res = await testRoute({
+      GET: () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              timer = setInterval(() => controller.enqueue(new TextEncoder().encode('ping\n')), 20);
+            },
+            cancel() {
+              clearInterval(timer);
+              cancelled = true;
+            },
+          }),
+        ),
+    });
+    expect(res.status).toBe(200);
+    const uncaught: Error[] = [];
+    const onUncaught = (error: Error) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      await res.body!.cancel(); // then the socket's last events: they used to throw "Invalid state: Controller is already closed"
+      for (const deadline = Date.now() + 2000; !cancelled && Date.now() < deadline; ) await new Promise((wait) => setTimeout(wait, 10));
+      await new Promise((wait) => setTimeout(wait, 100));
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      clearInterval(timer);
+    }
+    expect([cancelled, uncaught.map((error) => error.message)]).toEqual([true, []]);
+  });
+
   test('a param whose value is not in the url: an error naming it and the fix', async () => {
     const mod = await import('../fixtures/testing-app/app/api/items/[id]/route');
     await expect(testRoute(mod, { url: '/api/items/1', params: { id: '2' } })).rejects.toThrow(

@@ -26,6 +26,7 @@ test('tsconfig paths, then next/*', () => {
     { find: /^next\/(server|headers|navigation|cache)(\.js)?$/, replacement: path.join(next, '$1.ts') },
     { find: /^next\/dist\/client\/components\/(redirect|redirect-error|not-found|navigation)$/, replacement: path.join(next, 'navigation.ts') },
     { find: /^next\/dist\/server\/web\/spec-extension\/(request|response)$/, replacement: path.join(next, 'server.ts') },
+    { find: /^(server-only|client-only)$/, replacement: path.join(next, '$1.ts') },
   ]);
   expect(testOptions).toEqual({ environment: 'node' });
   expect('@/lib/db'.replace(resolve.alias[0].find, resolve.alias[0].replacement)).toBe(path.join(project, 'src', 'lib/db'));
