@@ -41,6 +41,7 @@ import type { DevErrors } from './dev/create-dev-errors';
 import { createPipeline } from './pipeline/create-pipeline';
 import { sendJsonError } from './adapter/send-json-error';
 import { loadInstrumentation, reportToInstrumentation, type LoadedInstrumentation } from './pipeline/load-instrumentation';
+import { requestWhere } from './logging/request-where';
 
 export interface CreateAppOptions {
   /** The folder of route files (Next's `app/` folder, or a part of it). Give this or `dir`. */
@@ -281,7 +282,7 @@ function errorHandler(logger: EngineLogger, devErrors: DevErrors | undefined): E
   return (error, req, res, _next) => {
     const status = isNextpressError(error) ? error.status : typeof error?.status === 'number' ? error.status : 500;
     const expose = isNextpressError(error) ? error.expose : status < 500 && error?.expose !== false;
-    if (status >= 500) logger.error({ err: devErrors?.forLog(error) ?? error, method: req.method, url: req.originalUrl }, error?.message ?? 'Unhandled error');
+    if (status >= 500) logger.error({ err: devErrors?.forLog(error) ?? error, ...requestWhere(req) }, error?.message ?? 'Unhandled error');
     if (status >= 500 && devErrors !== undefined) return devErrors.answer(error, undefined, req, res, status < 600 ? status : 500);
     if (res.headersSent) {
       res.destroy();

@@ -33,6 +33,7 @@ import { sendPermanentRedirect } from '../adapter/send-permanent-redirect';
 import { abortRequest } from '../adapter/incoming-request';
 import { createAfterQueue, type AfterQueue } from './after-queue';
 import { isThenable } from '../shared/is-thenable';
+import { requestWhere } from '../logging/request-where';
 
 export interface DispatcherOptions {
   bodyLimit: number;
@@ -231,7 +232,7 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
       if (res.writableFinished || res.destroyed) return;
       const sent = res.headersSent;
       logger.error(
-        { file: store.routeFile, method: req.method, url: req.originalUrl, timeoutMs: limit },
+        { file: store.routeFile, ...requestWhere(req), timeoutMs: limit },
         `Route handler '${store.routeFile}' did not finish its response within ${limit} ms (maxDuration, or HANDLER_TIMEOUT_MS); ${sent ? 'the connection was cut' : 'answered 504'}`,
       );
       abortRequest(request, new DOMException(`The route handler did not finish within ${limit} ms.`, 'TimeoutError'));
@@ -247,7 +248,7 @@ export function createDispatcher(routes: Route[], options: DispatcherOptions): D
 
   /** Whatever escaped the steps above (a bug, never the client's doing): logged, and the request ends. */
   function lastResort(error: unknown, file: string, req: ExpressRequest, res: ExpressResponse): void {
-    logger.error({ err: error, file, method: req.method, url: req.originalUrl }, `Unexpected error while answering with route handler '${file}'`);
+    logger.error({ err: error, file, ...requestWhere(req) }, `Unexpected error while answering with route handler '${file}'`);
     try {
       sendEmpty(res, 500);
     } catch {

@@ -21,6 +21,7 @@ import { NEXT_HEADER, REWRITE_HEADER } from '../next/response';
 import { toControlFlow } from './control-flow';
 import { sendJsonError } from '../adapter/send-json-error';
 import type { DevErrors } from '../dev/create-dev-errors';
+import { requestWhere } from '../logging/request-where';
 
 export interface Responder {
   respond(value: unknown, entry: MethodEntry, store: RequestStore, req: ExpressRequest, res: ExpressResponse): void | Promise<void>;
@@ -73,7 +74,7 @@ export function createResponder(logger: EngineLogger, onHandlerError?: HandlerEr
   }
 
   function reportResponseError(error: unknown, store: RequestStore, req: ExpressRequest): void {
-    const where = { err: error, file: store.routeFile, method: req.method, url: req.originalUrl };
+    const where = { err: error, file: store.routeFile, ...requestWhere(req) };
     if (isNextpressError(error) && error.code === 'INVALID_RESPONSE_HEADER') {
       logger.error(where, `Invalid response from route handler '${store.routeFile}': ${error.message}`);
     } else {
@@ -108,7 +109,7 @@ export function createResponder(logger: EngineLogger, onHandlerError?: HandlerEr
     if (isClientAbort(error)) {
       // The client's doing, and any client can do it: not an error of the route.
       logger.debug(
-        { file: store.routeFile, method: req.method, url: req.originalUrl },
+        { file: store.routeFile, ...requestWhere(req) },
         `The client closed the connection before the request body was complete ('${store.routeFile}')`,
       );
       sendEmpty(res, 400);
@@ -120,7 +121,7 @@ export function createResponder(logger: EngineLogger, onHandlerError?: HandlerEr
       return;
     }
     const logged = devErrors === undefined ? error : devErrors.forLog(error);
-    logger.error({ err: logged, file: store.routeFile, method: req.method, url: req.originalUrl }, `Error in route handler '${store.routeFile}'`);
+    logger.error({ err: logged, file: store.routeFile, ...requestWhere(req) }, `Error in route handler '${store.routeFile}'`);
     onHandlerError?.(error, store, req);
     if (res.headersSent) res.destroy(error as Error);
     else if (devErrors !== undefined) devErrors.answer(error, store.routeFile, req, res);

@@ -23,6 +23,7 @@ import { mergeCookies } from '../adapter/merge-cookies';
 import { markPresetHeaders } from '../adapter/preset-headers';
 import { NEXT_HEADER, OVERRIDE_HEADERS, REQUEST_HEADER_PREFIX, REWRITE_HEADER } from '../next/response';
 import type { LoadedProxy } from './load-proxy';
+import { requestWhere } from '../logging/request-where';
 
 export interface ProxyOutcome {
   next: boolean;
@@ -50,10 +51,7 @@ export async function runProxy(proxy: LoadedProxy, req: ExpressRequest, res: Exp
   try {
     result = await proxy.run(request, event);
   } catch (error) {
-    logger.error(
-      { err: error, file: proxy.file, method: req.method, url: req.originalUrl },
-      `Error in proxy file '${proxy.file}': ${(error as Error)?.message ?? String(error)}`,
-    );
+    logger.error({ err: error, file: proxy.file, ...requestWhere(req) }, `Error in proxy file '${proxy.file}': ${(error as Error)?.message ?? String(error)}`);
     settleLater(waiting, proxy.file, res, context);
     sendEmpty(res, 500);
     return { next: false };
