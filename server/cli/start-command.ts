@@ -44,6 +44,13 @@ export async function startCommand(config: Config, project: StartProject = { env
   process.on('unhandledRejection', (reason) => {
     logger.fatal({ err: reason }, `Unhandled promise rejection (a bug; the server keeps serving): ${(reason as Error)?.message ?? String(reason)}`);
   });
+  // An exception nothing caught (a throw in a timer of route code): one fatal JSON line, then exit 1 as
+  // Node would (the process's state is unknown; under WEB_CONCURRENCY the primary starts another worker).
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, `Uncaught exception (a bug; the process exits): ${error?.message ?? String(error)}`);
+    process.exitCode = 1;
+    process.exit(1);
+  });
   if (cluster.isWorker) onPrimaryShutdown(() => void shutdown.begin('asked by the primary'));
 
   // One route table per start: the single process, or the first worker.

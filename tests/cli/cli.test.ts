@@ -149,6 +149,19 @@ describe('npm start (dist/server/cli.js)', () => {
     expect((await within(run.exited, 10_000, 'exit')).code).toBe(0);
   });
 
+  test('an exception nothing catches (a throw in a timer of route code): one fatal JSON line, then exit 1', async () => {
+    const app = writeApp({
+      'routes/late/route.ts': "export function GET() { setTimeout(() => { throw new Error('late boom'); }, 5); return new Response('ok'); }\n",
+    });
+    const run = runCli(cli, app);
+    const url = await listeningUrl(run);
+    expect((await fetchText(`${url}/late`)).body).toBe('ok');
+    expect((await within(run.exited, 10_000, 'exit')).code).toBe(1);
+    const fatal = run.lines.find((line) => line.level === 60);
+    expect(fatal?.msg).toBe('Uncaught exception (a bug; the process exits): late boom');
+    expect(run.stderr()).toBe('');
+  });
+
   test('with PRELOAD_ROUTES=true the table lists the methods of the imported modules', async () => {
     const run = runCli(cli, writeApp(ROUTES), { NODE_ENV: 'development', PRELOAD_ROUTES: 'true' });
     await listeningUrl(run);
