@@ -14,15 +14,16 @@ import { explainsItself } from './explains-itself';
 import { JSON_LINES } from './request-line-writer';
 import { turnBatchedDestination, type TurnBatchedDestination } from './turn-batched-destination';
 
-/** Header values that must never be written, wherever a request or response object is logged. */
-export const REDACT_PATHS: readonly string[] = [
-  'headers.authorization',
-  'headers.cookie',
-  'headers["set-cookie"]',
-  '*.headers.authorization',
-  '*.headers.cookie',
-  '*.headers["set-cookie"]',
-];
+/**
+ * Header values that must never be written, wherever a request or response object is logged: at the
+ * top, one level down (`req.headers`), and in an error's own objects (`err.config.headers`,
+ * `err.response.headers`, as HTTP clients such as axios attach them), in either case.
+ */
+const SECRET_HEADERS = ['authorization', 'Authorization', 'cookie', 'Cookie', '["set-cookie"]', '["Set-Cookie"]', '["proxy-authorization"]'];
+const HEADER_OWNERS = ['headers', '*.headers', 'err.*.headers', 'err.*.*.headers'];
+export const REDACT_PATHS: readonly string[] = HEADER_OWNERS.flatMap((owner) =>
+  SECRET_HEADERS.map((name) => (name.startsWith('[') ? `${owner}${name}` : `${owner}.${name}`)),
+);
 
 export type LoggerConfig = Pick<Config, 'nodeEnv' | 'logLevel'>;
 

@@ -78,11 +78,19 @@ describe('createLogger', () => {
     logger.info({ req: { headers: { authorization: 'Bearer s3cr3t', cookie: 'sid=c00k1e', accept: 'text/html' } } }, 'a');
     logger.info({ headers: { authorization: 'Basic s3cr3t', cookie: 'sid=c00k1e' } }, 'b');
     logger.info({ res: { headers: { 'set-cookie': ['sid=c00k1e'] } } }, 'c');
+    // An HTTP client's error (axios-shaped): its request config and response, capitalised names too.
+    const error = Object.assign(new Error('Request failed with status code 401'), {
+      config: { headers: { Authorization: 'Bearer s3cr3t', Accept: 'application/json' } },
+      response: { status: 401, headers: { 'set-cookie': ['sid=c00k1e'], 'Set-Cookie': 'sid=c00k1e' } },
+      request: { headers: { cookie: 'sid=c00k1e', 'proxy-authorization': 'Basic s3cr3t' } },
+    });
+    logger.error({ err: error }, 'd');
     const text = out.lines.join('');
     expect(text).not.toContain('s3cr3t');
     expect(text).not.toContain('c00k1e');
     expect(text).toContain('[redacted]');
     expect(text).toContain('text/html');
+    expect(text).toContain('application/json');
   });
 
   describe('production stdout: nothing lost, nothing held back', () => {
