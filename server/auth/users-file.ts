@@ -56,7 +56,7 @@ export function loadUsersFile(file: string): UserRecord[] {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return fail(`is not JSON (${(error as Error).message})`, 'See docs/auth.md for the format.');
+    return fail(`is not JSON (${withoutContent((error as Error).message)})`, 'See docs/auth.md for the format.');
   }
   const plaintext = Array.isArray((json as { users?: unknown })?.users)
     ? (json as { users: unknown[] }).users.findIndex((user) => typeof user === 'object' && user !== null && 'password' in user)
@@ -98,4 +98,13 @@ export function loadUsersFile(file: string): UserRecord[] {
       image: user.image ?? null,
     });
   });
+}
+
+/**
+ * A JSON.parse message without the text it quotes from the file (which may be a .env of secrets, given by mistake):
+ *   `Unexpected token 'A', "AUTH_SECRE"... is not valid JSON` -> `Unexpected token, ... is not valid JSON`
+ *   `Expected property name or '}' in JSON at position 2`   -> `Expected property name or '}' in JSON at position 2`
+ */
+function withoutContent(message: string): string {
+  return message.replace(/ '.'(?=,)/, '').replace(/"(?:[^"\\]|\\.)*"(?:\.\.\.)?/g, '...');
 }

@@ -93,6 +93,18 @@ describe('loadUsersFile', () => {
     );
   });
 
+  test('not JSON, a .env given by mistake → the parse error without the file’s content (it may hold secrets)', () => {
+    const file = fileWith('AUTH_SECRET=do-not-print-me\n');
+    let message = '';
+    try {
+      loadUsersFile(file);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/is not JSON \(.+\)\. See docs\/auth\.md for the format\.$/);
+    expect(message).not.toMatch(/AUTH_SE|do-not|'A'/);
+  });
+
   test('a missing file → names it', () => {
     const file = path.join(dir, 'nope.json');
     expect(() => loadUsersFile(file)).toThrow(`The users file '${file}' (AUTH_USERS_FILE) cannot be read (ENOENT). Check AUTH_USERS_FILE.`);
