@@ -148,8 +148,7 @@ test('a signed-in user, with Auth.js', async () => {
 
 // A route that imports through the project's tsconfig paths (`@/*`) and reads the environment.
 const GREET = {
-  // server-only, as real libs import it: the README's tests import the route module directly (the preset and nextpressVitest map it).
-  'lib/greeting.ts': "import 'server-only';\n\nexport const greeting = (name: string) => `${process.env.GREETING ?? 'hello'}, ${name}`;\n",
+  'lib/greeting.ts': "export const greeting = (name: string) => `${process.env.GREETING ?? 'hello'}, ${name}`;\n",
   'app/api/greet/route.ts':
     "import { greeting } from '@/lib/greeting';\n\nexport function GET(request: Request) {\n  return Response.json({ message: greeting(new URL(request.url).searchParams.get('name') ?? 'world') });\n}\n",
 };

@@ -57,4 +57,6 @@ test("the jest preset's moduleNameMapper starts with these entries (preset loade
   const script = `process.stdout.write(JSON.stringify(require(${JSON.stringify(preset)}).moduleNameMapper))`;
   const mapper = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' })) as Record<string, string>;
   expect(Object.entries(mapper)[0]).toEqual(['^@\\/(.*)$', `${dir}/src/$1`]);
+  // server-only loads and client-only throws, as under the server (a route module imported directly in a test)
+  expect(mapper['^(server-only|client-only)$']).toBe(path.join(__dirname, '..', '..', 'server', 'next', '$1.ts'));
 });
