@@ -108,11 +108,13 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
       if (rule.basePath && !inBase) continue;
       const params = matchRule(rule, headerPath, pathname, view);
       if (params === undefined) continue;
+      const names: string[] = [];
       for (const header of rule.headers) {
         const name = interpolate(header.key, params);
         res.setHeader(name, interpolate(header.value, params));
-        markPresetHeaders(res, [name]); // wins over the route's header of the same name, as in Next
+        names.push(name);
       }
+      markPresetHeaders(res, names); // they win over the route's headers of the same name, as in Next
     }
 
     // 3. redirects: the trailing-slash one, then next.config's

@@ -112,10 +112,12 @@ export function proxyExternal(req: ExpressRequest, res: ExpressResponse, target:
       }
     };
     res.once('close', onClientClose);
+    let timedOut = false;
     outgoing.setTimeout(timeoutMs, () => {
+      timedOut = true;
       outgoing.destroy(new Error(`no answer within ${timeoutMs} ms`));
     });
-    outgoing.on('error', (error) => fail(/within \d+ ms/.test(error.message) ? 504 : 502, error));
+    outgoing.on('error', (error) => fail(timedOut ? 504 : 502, error));
 
     // 4. the answer, as sent
     outgoing.on('response', (answer: IncomingMessage) => {

@@ -12,9 +12,9 @@ describe('programName', () => {
   test.each([
     ['/srv/app/node_modules/.bin/nextpress', 'nextpress'],
     ['/srv/app/node_modules/nextpress/bin/nextpress.js', 'nextpress'],
-    ['/home/me/nextpress/server', 'node server'],
-    ['/home/me/nextpress/dist/server/cli.js', 'node server'],
-    ['/home/me/nextpress/node_modules/jest/bin/jest.js', 'node server'],
+    ['/srv/clone/server', 'node server'],
+    ['/srv/clone/dist/server/cli.js', 'node server'],
+    ['/srv/clone/node_modules/jest/bin/jest.js', 'node server'],
     [undefined, 'node server'],
   ])('%s -> %s', (script, name) => {
     expect(programName(script)).toBe(name);
