@@ -16,14 +16,13 @@ import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import { openEngineLane } from './lane/open-engine-lane';
 import { createExpressApp } from './lane/create-express-app';
 import { laneListen } from './lane/lane-listen';
-import { isNextpressError } from './errors';
+import { isNextpressError, NextpressError } from './errors';
 import { consoleLogger, type EngineLogger } from './logging/engine-logger';
 import { createDispatcher, type Dispatcher } from './dispatch/dispatcher';
 import { loadRoute, toRoute, type Route } from './loading/route';
 import { preloadFailure } from './loading/route-load-error';
 import { scanFolder } from './routing/scan';
 import { findAppFolder } from './loading/find-app-folder';
-import { NextpressError } from './errors';
 import { checkConflicts } from './routing/check-conflicts';
 import type { CacheHandler } from './cache/cache-handler';
 import { createMemoryCache } from './cache/memory-cache';
@@ -33,6 +32,7 @@ import { installFetchPatch } from './cache/patch-fetch';
 import { rejectInvalidHost } from './dispatch/reject-invalid-host';
 import { createAfterQueue } from './dispatch/after-queue';
 import { installLightResponse } from './next/light-response';
+import { installCheapWebStreams } from './next/cheap-web-streams';
 import { pinInstalledPackages } from './loading/pin-installed-packages';
 import type { AuthSettings } from './auth/types';
 import { findProjectRoot } from './loading/find-project-root';
@@ -136,13 +136,13 @@ export function createApp(options: CreateAppOptions): NextpressApp {
  * the same app, middleware and dispatcher; `routesDir` is where packages resolve from.
  */
 export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, scanned: { notServed?: string[] } = {}): NextpressApp {
+  installCheapWebStreams(); // Node 20: `new ReadableStream()` without makeTransferable (cheap-web-streams.ts)
   installLightResponse(); // `new Response('hi')` and `Response.json()` keep their string until read (light-response.ts)
   installFetchPatch(); // fetch inside a request: Next's data cache (cache/fetch-cache.ts); elsewhere the platform's
   const logger = options.logger ?? consoleLogger;
   const routesDir = path.resolve(options.routesDir ?? options.dir ?? '.');
   const notServed = scanned.notServed ?? [];
   pinInstalledPackages(routesDir); // the real next or server-only, if installed, never runs
-
   // next.config and proxy.ts: undefined (nothing per request) when the project has neither.
   const projectDir = options.projectDir !== undefined ? path.resolve(options.projectDir) : findProjectRoot(routesDir);
   const dev = options.dev ?? process.env.NODE_ENV === 'development';
