@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isNextpressError } from '../../server/errors';
@@ -12,10 +12,12 @@ describe('loadRouteModule', () => {
     mkdirSync(path.join(dir, 'app', 'x'), { recursive: true });
     const file = path.join(dir, 'app', 'x', 'route.ts');
     writeFileSync(file, 'export function GET() { return new Response("x"); }\n');
-    const failure = await loadRouteModule(file, 'x/route.ts').then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+    const failure = await loadRouteModule(file, 'x/route.ts')
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      )
+      .finally(() => rmSync(dir, { recursive: true, force: true }));
     expect(isNextpressError(failure)).toBe(true);
     expect((failure as Error).message).toMatch(/^Failed to load route file 'x\/route\.ts': .*not-installed-tsconfig\/next\.json/);
   });

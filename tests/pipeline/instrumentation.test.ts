@@ -3,7 +3,7 @@
  * the CLI listens), and onRequestError is called with Next's arguments for a handler's error.
  */
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -39,8 +39,12 @@ describe('instrumentation.ts', () => {
     writeFileSync(path.join(dir, 'app', 'ok', 'route.ts'), 'export function GET() { return new Response("ok"); }\n');
     writeFileSync(path.join(dir, 'instrumentation.ts'), "export function register() { throw new Error('no collector'); }\n");
     const app = createApp({ dir, logger: recordingLogger().logger });
-    await expect(app.locals.nextpress.ready).rejects.toThrow(
-      "'./instrumentation.ts' failed: no collector. Fix its register() (or what it imports); the server does not start without it.",
-    );
+    try {
+      await expect(app.locals.nextpress.ready).rejects.toThrow(
+        "'./instrumentation.ts' failed: no collector. Fix its register() (or what it imports); the server does not start without it.",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
