@@ -11,6 +11,7 @@ import { kBasePath, NextRequest } from '../next/request';
 import { bodyStream, readBody } from './read-body';
 import { isNextpressError } from '../errors';
 import { ERROR_BRAND } from '../shared/shared-state';
+import { ResponseAborted } from './response-aborted';
 
 const BODYLESS = new Set(['GET', 'HEAD']);
 
@@ -109,7 +110,7 @@ export class IncomingNextRequest {
     if (this.#controller === undefined) {
       const controller = new AbortController();
       const res = this.#res;
-      const reason = () => new DOMException('The client closed the connection.', 'AbortError');
+      const reason = () => new ResponseAborted(); // Next's reason (its signalFromNodeResponse)
       if (this.#abortReason !== undefined) {
         controller.abort(this.#abortReason);
       } else if (res.writableFinished) {

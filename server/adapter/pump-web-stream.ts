@@ -8,6 +8,7 @@ import { isUint8Array } from 'node:util/types';
 import { sendEmpty } from './send-empty';
 import { writeHead, type OutgoingHeaders } from './write-head';
 import { sendWhole } from './send-whole';
+import { ResponseAborted } from './response-aborted';
 
 /** A web-stream body that ends within the first turn of the event loop goes out whole if its chunks after the first stay within this size. */
 export const WHOLE_BODY_LIMIT = 64 * 1024;
@@ -42,11 +43,12 @@ export async function pumpWebStream(
   let wake: (() => void) | undefined;
   const stop = () => {
     closed = true;
-    reader.cancel().catch(() => {});
+    reader.cancel(new ResponseAborted()).catch(() => {});
   };
   const onClose = () => {
     closed = true;
-    if (!res.writableFinished) reader.cancel().catch(() => {});
+    // As Next's pipe: the stream's cancel(reason) and a pending writer.write() get ResponseAborted.
+    if (!res.writableFinished) reader.cancel(new ResponseAborted()).catch(() => {});
     wake?.();
   };
   const onDrain = () => wake?.();

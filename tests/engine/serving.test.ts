@@ -299,20 +299,28 @@ describe('request adapter', () => {
     expect(res.text).toBe('ignored the body');
   });
 
-  test('client abort: the handler signal fires and the response stream is cancelled', async () => {
-    await new Promise<void>((resolve, reject) => {
-      const req = http.get(`${served.url}/abort`, (res) => {
-        res.once('data', () => {
-          req.destroy();
-          resolve();
+  test("client abort: the handler signal fires and the response stream is cancelled, with Next's ResponseAborted as the reason", async () => {
+    const leave = (path: string) =>
+      new Promise<void>((resolve, reject) => {
+        const req = http.get(`${served.url}${path}`, (res) => {
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
         });
+        req.on('error', () => {});
+        setTimeout(() => reject(new Error('no data')), 2000);
       });
-      req.on('error', () => {});
-      setTimeout(() => reject(new Error('no data')), 2000);
-    });
+    const aborted = { error: true, name: 'ResponseAborted', message: '' };
+    await leave('/abort');
     await new Promise((resolve) => setTimeout(resolve, 150));
     const res = await request(app).post('/abort');
-    expect(res.body).toEqual({ aborted: 1, cancelled: 1 });
+    expect(res.body).toEqual({ aborted: 1, cancelled: 1, reasons: { signal: aborted, cancel: aborted } });
+    // The SSE shape: a TransformStream's writer, written on a timer; its pending write rejects with the same error.
+    await leave('/abort?via=transform');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const after = await request(app).post('/abort');
+    expect(after.body).toEqual({ aborted: 2, cancelled: 1, reasons: { signal: aborted, cancel: aborted, write: aborted } });
   });
 });
 
