@@ -138,13 +138,13 @@ export function createApp(options: CreateAppOptions): NextpressApp {
 export function createAppFromRoutes(routes: Route[], options: CreateAppOptions, scanned: { notServed?: string[] } = {}): NextpressApp {
   installCheapWebStreams(); // Node 20: `new ReadableStream()` without makeTransferable (cheap-web-streams.ts)
   installLightResponse(); // `new Response('hi')` and `Response.json()` keep their string until read (light-response.ts)
-  installFetchPatch(); // fetch inside a request: Next's data cache (cache/fetch-cache.ts); elsewhere the platform's
   const logger = options.logger ?? consoleLogger;
   const routesDir = path.resolve(options.routesDir ?? options.dir ?? '.');
   const notServed = scanned.notServed ?? [];
   pinInstalledPackages(routesDir); // the real next or server-only, if installed, never runs
   // next.config and proxy.ts: undefined (nothing per request) when the project has neither.
   const projectDir = options.projectDir !== undefined ? path.resolve(options.projectDir) : findProjectRoot(routesDir);
+  installFetchPatch(projectDir ?? routesDir); // in a request: Next's data cache (cache/fetch-cache.ts); file: URLs below this folder
   const dev = options.dev ?? process.env.NODE_ENV === 'development';
   const devErrors = dev ? loadDevErrors().createDevErrors(projectDir ?? routesDir) : undefined;
   const afterQueue = createAfterQueue(logger); // one runner of after() work, for handlers and regenerations

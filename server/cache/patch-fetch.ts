@@ -7,6 +7,7 @@
  *   installFetchPatch() twice           -> one wrapper (the second call only points it at its own module copy)
  *   fetch(url) outside a request        -> the platform fetch, same arguments
  *   fetch(url, init) inside a request   -> cacheFor(request).fetch(platformFetch, url, init, store)
+ *   fetch(new URL('./a.ttf', import.meta.url)) -> the file's bytes, anywhere (fetch-file-url.ts)
  *   uninstallFetchPatch()               -> globalThis.fetch is the platform fetch again (if still ours)
  *
  * The platform fetch and the wrapper are kept on each realm's globalThis (FETCH_PATCH), so copies
@@ -18,6 +19,8 @@ import { currentRequestStore } from '../context';
 import { FETCH_PATCH } from '../shared/shared-state';
 import type { NextFetchInit } from './fetch-cache';
 import { cacheFor } from './registry';
+import { NativeResponse } from '../next/light-response';
+import { allowFileUrls, fetchFileUrl, isFileUrl } from './fetch-file-url';
 
 interface Patch {
   original: typeof fetch;
@@ -29,7 +32,9 @@ interface Patch {
 const kPatch = FETCH_PATCH;
 type GlobalWithPatch = typeof globalThis & { [kPatch]?: Patch };
 
-export function installFetchPatch(): void {
+/** `fileRoot`: a folder whose files `fetch(new URL(..., import.meta.url))` may read (the app's project). */
+export function installFetchPatch(fileRoot?: string): void {
+  if (fileRoot !== undefined) allowFileUrls(fileRoot);
   for (const realm of realms()) patch(realm);
 }
 
@@ -62,6 +67,7 @@ function patch(realm: GlobalWithPatch): void {
 }
 
 function route(original: typeof fetch, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  if (isFileUrl(input)) return fetchFileUrl(input, NativeResponse); // a Next edge route's asset (fetch-file-url.ts)
   const store = currentRequestStore();
   if (store === undefined) return original(input, init);
   const runtime = cacheFor(store.req);

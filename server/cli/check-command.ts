@@ -8,6 +8,8 @@
  *      from the Next project root when one is checked (as `start` serves it); Next's export
  *      warnings on the imported module (a lowercase method, a default export) are listed, not counted;
  *   4. the project's next.config.* and proxy.ts / middleware.ts (server/pipeline), read as `start` does.
+ * A promise a route file's top level leaves rejected with no handler is a problem of step 3 (under
+ * start it is logged and the route awaiting it fails); it never crashes check.
  * → { code: 0, stdout: one summary line } or { code: 1, stderr: the numbered problems }; either
  *   way, one more line when pages, layouts, metadata or styles were left out (not served).
  */
@@ -25,12 +27,16 @@ import { cliProject, loadCliConfig, type CliConfigInput } from './load-cli-confi
 import { findProjectRoot } from '../loading/find-project-root';
 import { loadNextConfig } from '../pipeline/load-next-config';
 import { loadProxy } from '../pipeline/load-proxy';
+import { installFetchPatch } from '../cache/patch-fetch';
 
 export interface CheckResult {
   code: 0 | 1;
   stdout: string;
   stderr: string;
 }
+
+/** How long check waits after the last import for the promises the imports started to reject. */
+const SETTLE_MS = 100;
 
 const ROUTES_FOLDER_NAMES = new Set(['ROUTES_DIR', '[dir]', '--routes']);
 
@@ -68,6 +74,17 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
   const quiet = { warn: collect, error: collect, info: () => {}, debug: () => {} };
   if (files.length > 0) pinInstalledPackages(routesDir);
   if (root !== undefined && files.length > 0) process.chdir(root); // top-level process.cwd() reads, as under start
+  installFetchPatch(root ?? routesDir); // fetch(new URL('./font.ttf', import.meta.url)) at a file's top level, as under start
+  // A promise a file's top level started and nobody handles (a font fetch that fails) rejects while
+  // later files are imported: a problem of that import, not a crash of check.
+  const unhandled = (reason: unknown) => {
+    const cause = (reason as { cause?: unknown } | undefined)?.cause;
+    const because = cause === undefined ? '' : ` (${messageOf(cause)})`;
+    problems.push(
+      `A promise started while the route files were imported rejected with nothing handling it: ${messageOf(reason)}${because}. Under start the route that awaits it fails; handle the rejection or fix its cause.`,
+    );
+  };
+  process.on('unhandledRejection', unhandled);
   for (const route of files) {
     try {
       warnAboutExports(await loadRouteModule(route.file, route.relativeFile), route.relativeFile, quiet);
@@ -77,6 +94,8 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
     }
   }
 
+  // What the imports started (a font read, a fetch) gets a moment to fail before the list is made.
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   // 4. next.config and proxy.ts, as `start` reads them
   const projectDir = findProjectRoot(routesDir);
   if (projectDir !== undefined) {
@@ -89,6 +108,7 @@ export async function checkCommand(input: CliConfigInput): Promise<CheckResult> 
     }
   }
 
+  process.off('unhandledRejection', unhandled);
   const folder = shown(routesDir, cwd);
   const count = files.length === 1 ? '1 route' : `${files.length} routes`;
   const warned = warnings.map((warning) => `  warning: ${indent(warning)}\n`).join('');

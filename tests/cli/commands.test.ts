@@ -436,6 +436,33 @@ describe('check', () => {
     });
   });
 
+  test("a font fetched at a file's top level (an edge OG route): read from its file: URL; a missing one is a problem, not a crash of check", async () => {
+    const font = "export const font = fetch(new URL('./font.ttf', import.meta.url)).then((res) => res.arrayBuffer());\n";
+    const route = "import { font } from './font';\nexport async function GET() { return new Response(String((await font).byteLength)); }\n";
+    const project = writeApp({
+      'app/api/og/font.ts': font,
+      'app/api/og/route.ts': route,
+      'app/api/og/font.ttf': 'ttf!',
+      'app/api/ok/route.ts': 'export function GET() {}\n',
+    });
+    expect(await runToEnd(['check'], { cwd: project })).toEqual({
+      code: 0,
+      stdout: '[nextpress] check: 2 routes in app/, every route file imported, no problems\n',
+      stderr: '',
+    });
+    rmSync(join(project, 'app', 'api', 'og', 'font.ttf'));
+    const missing = join(project, 'app', 'api', 'og', 'font.ttf');
+    expect(await runToEnd(['check'], { cwd: project })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        '[nextpress] check: 1 problem in app/ (2 routes):\n' +
+        '  1. A promise started while the route files were imported rejected with nothing handling it: fetch failed ' +
+        `(nextpress: there is no file at ${missing} (fetch of file://${missing}); fix the path, relative to the file that builds the URL). ` +
+        'Under start the route that awaits it fails; handle the rejection or fix its cause.\n',
+    });
+  });
+
   test('a routes folder that does not exist is one problem, named by its flag', async () => {
     const missing = join(app, 'missing');
     expect(await runToEnd(['check', '--routes', 'missing'])).toEqual({
