@@ -145,6 +145,8 @@ const REQUESTS = [
   ['HEAD', '/api/text'],
   ['GET', '/api/proxy-headers'],
   ['GET', '/api/config-headers'],
+  ['GET', '/api/config-headers/', {}, undefined, 'the trailing-slash 308: no headers() rule applies'],
+  ['GET', '/api/old-config', {}, undefined, 'a next.config redirect: no headers() rule applies'],
   ['GET', '/api/proxy-redirect'],
   ['GET', '/api/proxy-redirect-308'],
   ['GET', '/api/proxy-redirect-out'],

@@ -4,9 +4,10 @@
  * nothing runs per request). Both files are read once, at start (`ready`). Per request, in
  * Next's documented order (development reloads both files on change: `reload`):
  *   1. basePath (outside it: 404) and trailingSlash: the path routes and sources match on
- *   2. next.config `headers`: set on the response now, so whatever answers carries them
- *   3. redirects: a non-canonical URL answers 308 (not with skipTrailingSlashRedirect); then the
- *      first matching `redirects` rule answers 307/308 (or its statusCode), the location as body
+ *   2. redirects: a non-canonical URL answers 308 (not with skipTrailingSlashRedirect); then the
+ *      first matching `redirects` rule answers 307/308 (or its statusCode), the location as body;
+ *      neither carries the `headers` rules (as Next 16 answers them)
+ *   3. next.config `headers`: set on the response now, so whatever answers from here carries them
  *   4. proxy.ts / middleware.ts, when its matcher matches
  *   5. `beforeFiles` rewrites, each followed by a route check (a match -> the dispatcher)
  *   6. a static route (no dynamic segment) -> the dispatcher
@@ -92,7 +93,7 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
     const pathname = q === -1 ? url : url.slice(0, q);
     const view = new RequestView(req, q === -1 ? '' : url.slice(q));
 
-    // 1. basePath and trailing slash (the redirect comes after the headers, as Next's is the first of its redirects)
+    // 1. basePath and trailing slash (its redirect is the first of step 2, as Next's is the first of its redirects)
     const where = canonicalPath(pathname, settings.basePath, settings.trailingSlash);
     let inBase = where !== undefined;
     if (inBase && settings.basePath !== '') (req as { [kBasePath]?: string })[kBasePath] = settings.basePath; // nextUrl.basePath
@@ -100,24 +101,8 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
     const prefix = (rule: { basePath: boolean }, destination: { origin: string | undefined }) =>
       rule.basePath && destination.origin === undefined ? settings.basePath : '';
 
-    // 2. headers; on a request about to be redirected to its canonical URL (no trailingSlash), matched
-    // against the path as sent, as Next does: `/api/x/` gets no header of a rule for '/api/:p'
-    const redirecting = where !== undefined && where.canonical !== pathname && !settings.skipTrailingSlashRedirect;
-    const headerPath = redirecting && !settings.trailingSlash ? pathname.slice(settings.basePath.length) || '/' : path;
-    for (const rule of routes?.headers ?? []) {
-      if (rule.basePath && !inBase) continue;
-      const params = matchRule(rule, headerPath, pathname, view);
-      if (params === undefined) continue;
-      const names: string[] = [];
-      for (const header of rule.headers) {
-        const name = interpolate(header.key, params);
-        res.setHeader(name, interpolate(header.value, params));
-        names.push(name);
-      }
-      markPresetHeaders(res, names); // they win over the route's headers of the same name, as in Next
-    }
-
-    // 3. redirects: the trailing-slash one, then next.config's
+    // 2. redirects: the trailing-slash one, then next.config's; neither carries the headers' rules
+    // (Next returns its redirects without the headers it matched: resolve-routes' `resHeaders: null`)
     if (where !== undefined && where.canonical !== pathname && !settings.skipTrailingSlashRedirect) {
       sendPermanentRedirect(res, where.canonical + (view.search === '?' ? '' : view.search)); // a bare `?` dropped, as Next does
       return;
@@ -133,6 +118,20 @@ export function createPipeline(projectDir: string, options: PipelineOptions): Pi
       res.end(location);
       return;
     }
+    // 3. headers: set now, so whatever answers from here carries them; they win over the route's
+    // headers of the same name, as in Next
+    const names: string[] = [];
+    for (const rule of routes?.headers ?? []) {
+      if (rule.basePath && !inBase) continue;
+      const params = matchRule(rule, path, pathname, view);
+      if (params === undefined) continue;
+      for (const header of rule.headers) {
+        const name = interpolate(header.key, params);
+        res.setHeader(name, interpolate(header.value, params));
+        names.push(name);
+      }
+    }
+    if (names.length > 0) markPresetHeaders(res, names);
 
     // 4. proxy.ts / middleware.ts
     if (proxy !== undefined && inBase && (proxy.matches === undefined || proxy.matches(path, view))) {

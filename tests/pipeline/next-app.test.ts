@@ -106,11 +106,17 @@ describe('headers()', () => {
     ]);
   });
 
-  test('they apply to redirects and 404s too (matched on the path as sent); other paths get none', async () => {
-    expect((await get('/old-blog/x')).headers.get('x-on-redirect')).toBe('1');
-    // The trailing-slash 308 is matched as sent, as in Next 16: '/api/items/:id' is not '/api/items/7/'.
+  test('they apply to 404s too, not to redirects (as Next 16: its redirects answer without them); other paths get none', async () => {
+    const redirect = await get('/old-blog/x');
+    expect([redirect.status, redirect.headers.get('location'), redirect.headers.get('x-on-redirect')]).toEqual([308, '/api/posts/x', null]);
+    // The trailing-slash 308 neither: '/api/:path*' and '/api/items/:id' both match '/api/items/7'.
     const slash = await get('/api/items/7/?a=1');
-    expect([slash.status, slash.headers.get('location'), slash.headers.get('x-item')]).toEqual([308, '/api/items/7?a=1', null]);
+    expect([slash.status, slash.headers.get('location'), slash.headers.get('x-item'), slash.headers.get('x-from-config')]).toEqual([
+      308,
+      '/api/items/7?a=1',
+      null,
+      null,
+    ]);
     const missing = await get('/nowhere');
     expect(missing.status).toBe(404);
     expect(missing.headers.get('x-from-config')).toBeNull();
