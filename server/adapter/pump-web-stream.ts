@@ -87,6 +87,7 @@ export async function pumpWebStream(
     if (collected.length === 0) return true; // the headers wait for the first chunk
     if (!sendHead()) return false;
     for (const chunk of collected) res.write(chunk);
+    flush(res);
     return true;
   };
   const endOfTurn: NodeJS.Immediate = setImmediate(startStreaming);
@@ -108,7 +109,9 @@ export async function pumpWebStream(
         if (!startStreaming()) break;
       }
       if (!sendHead()) break;
-      if (!res.write(value)) {
+      const written = res.write(value);
+      flush(res);
+      if (!written) {
         res.once('drain', onDrain);
         await new Promise<void>((resolve) => (wake = resolve));
         res.off('drain', onDrain);
@@ -146,4 +149,13 @@ export async function pumpWebStream(
     if (!readToEnd) reader.releaseLock();
   }
   return failure;
+}
+
+/**
+ * Pushes what was written through a compressing middleware at once (the `compression` package's
+ * `res.flush()`, gzip's sync flush), as Next's pipe does after each chunk: without it a server-sent
+ * event waits in the compressor until enough bytes pile up. Plain Node responses have no `flush`.
+ */
+function flush(res: ServerResponse): void {
+  (res as ServerResponse & { flush?: () => void }).flush?.();
 }
