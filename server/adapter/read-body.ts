@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import bytes from 'bytes';
 import { NextpressError } from '../errors';
 
-type ParsedRequest = IncomingMessage & { body?: unknown; _body?: boolean };
+type ParsedRequest = IncomingMessage & { body?: unknown; _body?: boolean; res?: import('node:http').ServerResponse };
 
 /** `10485760` -> `'10 MB'`; `1536` -> `'1.5 KB'` (Express's own `bytes`). */
 export function formatBytes(size: number): string {
@@ -111,44 +111,65 @@ export function bodyStream(req: ParsedRequest, limit: number): ReadableStream<Ui
   const declared = declaredTooLarge(req, limit);
   let size = 0;
   let done = false;
+  let listening = false;
+  const listen = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    if (req.destroyed && !req.complete) {
+      // the client left before the first read: its 'close' has been emitted already
+      done = true;
+      controller.error(bodyAborted());
+      return;
+    }
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        req.pause();
+        controller.error(bodyTooLarge(limit));
+        return;
+      }
+      controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      if ((controller.desiredSize ?? 1) <= 0) req.pause();
+    });
+    req.once('end', () => {
+      if (done) return;
+      done = true;
+      controller.close();
+    });
+    req.once('error', (error) => {
+      if (done) return;
+      done = true;
+      controller.error(bodyAborted(error));
+    });
+    req.once('close', () => {
+      if (done || req.complete) return;
+      done = true;
+      controller.error(bodyAborted());
+    });
+    // Read in part when the response has gone out (request.clone()'s tee reads ahead; a handler
+    // that stopped reading): the rest is discarded, so the client can finish sending and read the answer.
+    req.res?.once('finish', () => {
+      if (done) return;
+      done = true;
+      req.resume();
+    });
+  };
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
         if (declared !== undefined) {
           done = true;
           controller.error(bodyTooLarge(limit, declared));
-          return;
         }
-        req.on('data', (chunk: Buffer) => {
-          if (done) return;
-          size += chunk.length;
-          if (size > limit) {
-            done = true;
-            req.pause();
-            controller.error(bodyTooLarge(limit));
-            return;
-          }
-          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-          if ((controller.desiredSize ?? 1) <= 0) req.pause();
-        });
-        req.once('end', () => {
-          if (done) return;
-          done = true;
-          controller.close();
-        });
-        req.once('error', (error) => {
-          if (done) return;
-          done = true;
-          controller.error(bodyAborted(error));
-        });
-        req.once('close', () => {
-          if (done || req.complete) return;
-          done = true;
-          controller.error(bodyAborted());
-        });
-        req.pause();
       },
-      pull() {
+      // Node's stream is read from the first read on, not when the stream is made: a handler that
+      // only makes it (request.clone(), request.body.getReader() released unread) leaves the body
+      // unread, and Node discards it after the response, as when nothing touched it.
+      pull(controller) {
+        if (!listening) {
+          listening = true;
+          listen(controller);
+        }
         req.resume();
       },
       cancel() {
@@ -156,6 +177,7 @@ export function bodyStream(req: ParsedRequest, limit: number): ReadableStream<Ui
         req.resume(); // drain and discard whatever is left, so the socket stays usable
       },
     },
-    { highWaterMark: 1 },
+    // 0: nothing is pulled before a reader asks (1 would read a chunk as soon as the stream is made).
+    { highWaterMark: 0 },
   );
 }
