@@ -22,9 +22,11 @@ export const WHOLE_BODY_LIMIT = 64 * 1024;
  *      everything in `start()`. HEAD learns the length the same way.
  *   2. streaming: at the end of the turn (setImmediate), past the limit, or on a chunk that is not
  *      bytes, what was collected goes out with the headers, and each later chunk is written as it
- *      comes, waiting for `drain` when the socket is full. As in Next, the headers go out with the
- *      first chunk, not before: a stream that fails before its first chunk, in this turn or any
- *      later one, still answers an empty 500. HEAD sends its headers at the end of the turn.
+ *      comes (flushed through a compressing middleware's `res.flush()`, as Next's pipe flushes),
+ *      waiting for `drain` when the socket is full. As in Next, the headers go out with the first
+ *      chunk, not before; a stream that fails before its first chunk, in this turn or any later
+ *      one, answers an empty 500 (Next 16 closes the connection with no answer at all). HEAD sends
+ *      its headers at the end of the turn.
  *      A stream that fails after bytes went out cuts the connection, so the client cannot take a
  *      truncated body for a whole one.
  * Node refusing a header (see write-head.ts) answers an empty 500 too. The client leaving cancels

@@ -18,7 +18,8 @@
  *
  *   Node 20, installed:  new ReadableStream(source)              -> a stream, read and piped as before
  *                        port.postMessage(stream, [stream])      -> TypeError "Found invalid object in transferList"
- *                        structuredClone(stream)                 -> {} (Node throws: a stream must be transferred)
+ *                        structuredClone(stream), postMessage(stream) without a transfer list
+ *                                                                -> {} (Node throws: a stream must be transferred)
  *                        new net.BlockList() instanceof JSTransferable -> true (unchanged)
  *   Node 20, NEXTPRESS_TRANSFERABLE_STREAMS=1 (or NEXTPRESS_NO_FAST_PATH=1): nothing is installed
  *   Node 22 and later:   nothing is installed (their constructors never call makeTransferable)
