@@ -58,3 +58,44 @@ describe('a body touched but not read', () => {
     expect(await upload(`/touch?m=${m}`, 5 * 1024 * 1024)).toEqual({ status: 200, body: `touched by ${m}` });
   });
 });
+
+describe('a body over BODY_LIMIT, sent without waiting for the answer (as fetch sends it: no Expect: 100-continue)', () => {
+  let limited: http.Server;
+  let limitedPort: number;
+  beforeAll(async () => {
+    const app = createApp({ routesDir: path.join(__dirname, '..', 'fixtures', 'body-app'), bodyLimit: 1024 * 1024 });
+    await app.locals.nextpress.ready;
+    limited = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => limited.once('listening', resolve));
+    limitedPort = (limited.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise((resolve) => limited.close(resolve)));
+
+  test('a client that reads its answer late still reads the 413: the body it sent is read and dropped, the close is a FIN, not a reset', async () => {
+    // The client keeps sending for 300 ms, reading nothing. Bytes that reach a closed socket make the
+    // kernel send a reset, and a reset discards the answer the client has not read yet.
+    const answer = await new Promise<string>((resolve) => {
+      const socket = net.connect(limitedPort, '127.0.0.1');
+      socket.pause();
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+      socket.on('error', (error: NodeJS.ErrnoException) => resolve(`${received.slice(0, 12)}... then ${error.code}`));
+      socket.on('end', () => {
+        socket.destroy();
+        resolve(received);
+      });
+      socket.write(`POST /touch HTTP/1.1\r\nHost: localhost\r\nContent-Length: ${11 * 1024 * 1024}\r\n\r\n`);
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      const sending = setInterval(() => socket.writable && socket.write(chunk, () => {}), 5);
+      setTimeout(() => {
+        clearInterval(sending);
+        socket.resume();
+      }, 300);
+    });
+    const error = JSON.stringify({
+      error: 'The request body (content-length 11534336) exceeds the limit of 1 MB (BODY_LIMIT). Send a smaller body or raise BODY_LIMIT.',
+    });
+    expect(answer.startsWith('HTTP/1.1 413 Payload Too Large\r\n')).toBe(true);
+    expect(answer.endsWith(`\r\n\r\n${error}`)).toBe(true);
+  });
+});
