@@ -3,11 +3,11 @@
  * json(), arrayBuffer()) or as a Web ReadableStream (for `request.body` and formData()).
  * A body an Express body parser already consumed is rebuilt from `req.body`.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import bytes from 'bytes';
 import { NextpressError } from '../errors';
 
-type ParsedRequest = IncomingMessage & { body?: unknown; _body?: boolean; res?: import('node:http').ServerResponse };
+type ParsedRequest = IncomingMessage & { body?: unknown; _body?: boolean; res?: ServerResponse };
 
 /** `10485760` -> `'10 MB'`; `1536` -> `'1.5 KB'` (Express's own `bytes`). */
 export function formatBytes(size: number): string {

@@ -16,6 +16,7 @@ import { realpathSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NativeResponse } from '../next/light-response';
 
 /** The folders whose files `file:` URLs may name (each app's), real paths. */
 const roots = new Set<string>();
@@ -35,7 +36,7 @@ export function isFileUrl(input: unknown): input is URL {
   return typeof input === 'object' && input !== null && Object.prototype.toString.call(input) === '[object URL]' && (input as URL).protocol === 'file:';
 }
 
-export async function fetchFileUrl(url: URL, ResponseClass: typeof Response): Promise<Response> {
+export async function fetchFileUrl(url: URL): Promise<Response> {
   const file = fileURLToPath(url.href);
   let real: string;
   try {
@@ -58,7 +59,7 @@ export async function fetchFileUrl(url: URL, ResponseClass: typeof Response): Pr
   const bytes = await readFile(real).catch((error: unknown) => {
     throw failed(`${real} could not be read`, error);
   });
-  return new ResponseClass(bytes, { status: 200 });
+  return new NativeResponse(bytes, { status: 200 });
 }
 
 /** fetch's own error shape ("fetch failed", the reason as its cause), with nextpress's words in the cause. */

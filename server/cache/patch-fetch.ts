@@ -19,7 +19,6 @@ import { currentRequestStore } from '../context';
 import { FETCH_PATCH } from '../shared/shared-state';
 import type { NextFetchInit } from './fetch-cache';
 import { cacheFor } from './registry';
-import { NativeResponse } from '../next/light-response';
 import { allowFileUrls, fetchFileUrl, isFileUrl } from './fetch-file-url';
 
 interface Patch {
@@ -67,7 +66,7 @@ function patch(realm: GlobalWithPatch): void {
 }
 
 function route(original: typeof fetch, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  if (isFileUrl(input)) return fetchFileUrl(input, NativeResponse); // a Next edge route's asset (fetch-file-url.ts)
+  if (isFileUrl(input)) return fetchFileUrl(input); // a Next edge route's asset (fetch-file-url.ts)
   const store = currentRequestStore();
   if (store === undefined) return original(input, init);
   const runtime = cacheFor(store.req);
